@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package threatbus.api;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Service property names of the Threat Bus whiteboard. */
+@ProviderType
+public final class ThreatBusConstants {
+
+    /** The name of an {@link Application} service, e.g. {@code zmq}: the key of its plugin configuration. */
+    public static final String APPLICATION_NAME = "threatbus.app.name";
+
+    /** The name of a {@link Backbone} service, e.g. {@code inmem}. */
+    public static final String BACKBONE_NAME = "threatbus.backbone.name";
+
+    private ThreatBusConstants() {
+    }
+}

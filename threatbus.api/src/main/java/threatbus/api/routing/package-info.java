@@ -1,0 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/** Topic-prefix routing, written once and used by every backbone. */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package threatbus.api.routing;
