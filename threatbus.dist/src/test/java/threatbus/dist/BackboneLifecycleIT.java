@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package threatbus.dist;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+
+import javax.inject.Inject;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerMethod;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+import threatbus.api.Bus;
+import threatbus.api.BusOverloadedException;
+import threatbus.api.message.Indicator;
+import threatbus.api.message.Message;
+
+/** Backbones come and go at run time in a real Felix; the bus loses nothing it accepted. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerMethod.class)
+public class BackboneLifecycleIT {
+
+    private static final Instant T = Instant.parse("2022-06-01T08:30:00Z");
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private Bus bus;
+
+    @Inject
+    private CommandProcessor commands;
+
+    @Configuration
+    public Option[] config() {
+        return ThreatBusOptions.withFreshDeployFolder();
+    }
+
+    private static Indicator indicator(int n) {
+        return Indicator.builder().created(T).name(Integer.toString(n)).pattern("[domain-name:value = 'evil.com']")
+                .build();
+    }
+
+    /** A subscriber that keeps the numbers it receives. */
+    private static final class Numbers {
+        private final List<Integer> received = new ArrayList<>();
+
+        synchronized void add(Message message) {
+            received.add(Integer.parseInt(((Indicator) message).name().orElseThrow()));
+        }
+
+        synchronized int size() {
+            return received.size();
+        }
+
+        synchronized List<Integer> all() {
+            return new ArrayList<>(received);
+        }
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
+    }
+
+    private String status() {
+        return new Shell(commands).run("threatbus:status");
+    }
+
+    @Test
+    public void stoppingAndRestartingTheInmemBundleMidStreamLosesNoAcceptedMessage() throws Exception {
+        Numbers subscriber = new Numbers();
+        bus.subscribe("stix2/", subscriber::add);
+        int total = 20_000;
+        AtomicReference<Throwable> publishFailure = new AtomicReference<>();
+        Thread publisher = new Thread(() -> {
+            try {
+                for (int i = 0; i < total; i++) {
+                    bus.publish(indicator(i));
+                }
+            } catch (BusOverloadedException | RuntimeException e) {
+                publishFailure.set(e);
+            }
+        }, "publisher");
+        Bundle inmem = bundle("threatbus.backbone.inmem");
+
+        publisher.start();
+        Await.until("traffic flowing", () -> subscriber.size() > 1_000);
+        inmem.stop();
+        int whileStopped = subscriber.size();
+        Await.until("messages waiting in the inbox", () -> status().matches("(?s).*\\n  [1-9][0-9]* of 100000 messages queued.*"),
+                this::status);
+        inmem.start();
+        publisher.join();
+
+        Await.until("every accepted message delivered", () -> subscriber.size() == total,
+                () -> subscriber.size() + " of " + total + "\n" + status());
+        assertEquals(null, publishFailure.get());
+        assertTrue("delivery paused while no backbone ran", whileStopped < total);
+        List<Integer> received = subscriber.all();
+        for (int i = 0; i < total; i++) {
+            assertEquals("message " + i + " in order", Integer.valueOf(i), received.get(i));
+        }
+    }
+
+    @Test
+    public void aHigherRankedBackboneInstalledAtRuntimeTakesOverPublishing() throws Exception {
+        Numbers subscriber = new Numbers();
+        bus.subscribe("stix2/indicator", subscriber::add);
+        bus.publish(indicator(0));
+        Await.until("delivered through inmem", () -> subscriber.size() == 1);
+
+        Bundle second = context.installBundle(
+                ThreatBusOptions.stagingFolder().resolve(TestBundles.SECOND_BACKBONE).toUri().toString());
+        second.start();
+        Await.until("second is active", () -> status().matches("(?s).*\\n  second\\s+active\\s+10 .*"), this::status);
+        bus.publish(indicator(1));
+
+        Await.until("delivered through second", () -> subscriber.size() == 2);
+        assertEquals(1, publishedBy("second"));
+        assertTrue(status(), status().matches("(?s).*\\n  inmem\\s+standby\\s+0 .*"));
+
+        second.uninstall();
+        Await.until("inmem active again", () -> status().matches("(?s).*\\n  inmem\\s+active .*"), this::status);
+        bus.publish(indicator(2));
+        Await.until("delivered through inmem again", () -> subscriber.size() == 3);
+    }
+
+    private long publishedBy(String backbone) throws Exception {
+        Collection<ServiceReference<LongSupplier>> references = context.getServiceReferences(LongSupplier.class,
+                "(threatbus.test=" + backbone + ")");
+        ServiceReference<LongSupplier> reference = references.iterator().next();
+        try {
+            return context.getService(reference).getAsLong();
+        } finally {
+            context.ungetService(reference);
+        }
+    }
+}

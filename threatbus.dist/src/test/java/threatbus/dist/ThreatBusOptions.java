@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package threatbus.dist;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.ops4j.pax.exam.Option;
+
+/**
+ * The container of every integration test: a real Felix with exactly the bundles of the product (the
+ * {@code bundlesOnly} export of {@code run.bndrun}), minus the interactive shell and the OSGi-log-to-Logback
+ * bridge (the container brings its own logging), plus FileInstall watching a fresh folder.
+ *
+ * <p>The configuration runs in the test JVM before the framework starts, the tests run inside it with their
+ * own copy of every class: what they share travels in system properties.
+ */
+final class ThreatBusOptions {
+
+    private static final String DEPLOY_FOLDER = "threatbus.test.deploy";
+    private static final String STAGING_FOLDER = "threatbus.test.staging";
+
+    private ThreatBusOptions() {
+    }
+
+    /** The options, with FileInstall watching a fresh folder and the test plugins built into another. */
+    static Option[] withFreshDeployFolder() {
+        Path deployDir = freshFolder("deploy");
+        Path stagingDir = freshFolder("staging");
+        TestBundles.writeAll(stagingDir);
+        List<Option> options = new ArrayList<>();
+        options.add(systemProperty(DEPLOY_FOLDER).value(deployDir.toString()));
+        options.add(systemProperty(STAGING_FOLDER).value(stagingDir.toString()));
+        File[] jars = new File(System.getProperty("threatbus.bundles")).listFiles((d, name) -> name.endsWith(".jar"));
+        if (jars == null || jars.length == 0) {
+            throw new IllegalStateException("no exported bundles in " + System.getProperty("threatbus.bundles"));
+        }
+        Arrays.sort(jars);
+        for (File jar : jars) {
+            // the shell would read the test's stdin; commands come from gogo.runtime alone
+            if (!jar.getName().startsWith("org.apache.felix.gogo.shell")
+                    && !jar.getName().startsWith("org.apache.felix.logback")) {
+                options.add(bundle(jar.toURI().toString()));
+            }
+        }
+        options.add(junitBundles());
+        options.add(cleanCaches());
+        options.add(frameworkProperty("felix.fileinstall.dir").value(deployDir.toString()));
+        options.add(frameworkProperty("felix.fileinstall.poll").value("100"));
+        options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
+        options.add(frameworkProperty("felix.fileinstall.log.level").value("1"));
+        options.add(frameworkProperty("felix.fileinstall.enableConfigSave").value("false"));
+        options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
+        return options.toArray(Option[]::new);
+    }
+
+    /** The folder FileInstall watches in the running test. */
+    static Path deployFolder() {
+        return Path.of(System.getProperty(DEPLOY_FOLDER));
+    }
+
+    /** Where the test plugin bundles were built. */
+    static Path stagingFolder() {
+        return Path.of(System.getProperty(STAGING_FOLDER));
+    }
+
+    private static Path freshFolder(String prefix) {
+        try {
+            Path base = Path.of(System.getProperty("threatbus.itest.dir", "target/itest"));
+            Files.createDirectories(base);
+            return Files.createTempDirectory(base, prefix).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
