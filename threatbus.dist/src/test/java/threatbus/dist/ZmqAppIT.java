@@ -179,6 +179,19 @@ public class ZmqAppIT {
         assertTrue(output, output.contains("PASS snapshot item reaches the requester unwrapped"));
     }
 
+    @Test
+    public void theLoadGeneratorLosesNothingEndToEnd() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-jar", System.getProperty("threatbus.bench.jar"), "load",
+                "--manage", bus.manageEndpoint(), "--messages", "3000", "--subscribers", "3", "--publishers", "2")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("the load generator did not finish", process.waitFor(120, TimeUnit.SECONDS));
+
+        assertEquals(output, 0, process.exitValue());
+        assertTrue(output, output.matches("(?s).*deliveries received\\s+9000\\s.*lost\\s+0\\s.*duplicated\\s+0\\s.*"));
+    }
+
     /** The first of $THREATBUS_PYTHON, python3 and the system's python3 that has pyzmq. */
     private static String pythonWithPyzmq() throws Exception {
         List<String> candidates = new ArrayList<>();

@@ -21,11 +21,20 @@ public final class CompatJsonWriter {
     private CompatJsonWriter() {
     }
 
+    /** Per-thread scratch space, so that encoding does not grow a fresh buffer for every message. */
+    private static final ThreadLocal<StringBuilder> SCRATCH = ThreadLocal.withInitial(() -> new StringBuilder(2048));
+    private static final int MAX_KEPT_SCRATCH = 64 * 1024;
+
     /** The ASCII bytes of {@code node}. */
     public static byte[] write(JsonNode node) {
-        StringBuilder out = new StringBuilder(256);
+        StringBuilder out = SCRATCH.get();
+        out.setLength(0);
         write(node, out);
-        return out.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = out.toString().getBytes(StandardCharsets.US_ASCII);
+        if (out.capacity() > MAX_KEPT_SCRATCH) {
+            SCRATCH.remove();
+        }
+        return bytes;
     }
 
     /** Appends the JSON text of {@code node}. */

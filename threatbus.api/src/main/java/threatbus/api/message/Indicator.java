@@ -78,7 +78,7 @@ public final class Indicator extends StixObject {
 
     /** A builder that starts from all properties of this indicator. */
     public Builder toBuilder() {
-        return new Builder(properties.deepCopy());
+        return new Builder(properties().deepCopy());
     }
 
     /** Builds indicators. Not thread-safe. */

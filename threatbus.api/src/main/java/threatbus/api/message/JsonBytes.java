@@ -19,6 +19,11 @@ public final class JsonBytes {
         this.bytes = bytes;
     }
 
+    /** The array itself, for this package only; never modified. */
+    byte[] bytes() {
+        return bytes;
+    }
+
     /** Number of bytes. */
     public int length() {
         return bytes.length;

@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package threatbus.api.message;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import threatbus.api.internal.CompatJsonWriter;
-
 /**
  * A message on the bus. Immutable and thread-safe.
  *
@@ -29,15 +25,15 @@ public abstract sealed class Message permits StixObject, SnapshotRequest, Snapsh
      */
     public abstract String typeName();
 
-    /** The JSON tree to encode. Must not be modified. */
-    abstract ObjectNode tree();
+    /** Encodes the message; called at most a few times (see {@link #json()}). */
+    abstract byte[] encode();
 
     /** The encoded JSON, computed once. */
-    public final JsonBytes json() {
+    public JsonBytes json() {
         JsonBytes encoded = json;
         if (encoded == null) {
             // a benign race: two threads may encode concurrently and both get equal bytes
-            encoded = new JsonBytes(CompatJsonWriter.write(tree()));
+            encoded = new JsonBytes(encode());
             json = encoded;
         }
         return encoded;

@@ -83,7 +83,7 @@ public final class Sighting extends StixObject {
 
     /** A builder that starts from all properties of this sighting. */
     public Builder toBuilder() {
-        return new Builder(properties.deepCopy());
+        return new Builder(properties().deepCopy());
     }
 
     /** Builds sightings. Not thread-safe. */

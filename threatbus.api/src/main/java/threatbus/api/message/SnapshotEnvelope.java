@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package threatbus.api.message;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import threatbus.api.internal.Json;
+import threatbus.api.internal.CompatJsonWriter;
 
 /**
  * One historic item answering a {@link SnapshotRequest}. The bus unwraps it and delivers only the
@@ -62,12 +61,22 @@ public final class SnapshotEnvelope extends Message {
     }
 
     @Override
-    ObjectNode tree() {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("type", typeName());
-        node.put("snapshot_type", type.code());
-        node.put("snapshot_id", snapshotId);
-        node.set("body", body.tree());
-        return node;
+    byte[] encode() {
+        byte[] head = header(typeName(), type, snapshotId).append(", \"body\": ").toString()
+                .getBytes(StandardCharsets.US_ASCII);
+        JsonBytes json = body.json();
+        byte[] out = new byte[head.length + json.length() + 1];
+        System.arraycopy(head, 0, out, 0, head.length);
+        json.copyTo(out, head.length);
+        out[out.length - 1] = '}';
+        return out;
+    }
+
+    /** {@code {"type": "<type>", "snapshot_type": <n>, "snapshot_id": "<id>"}, without the closing brace. */
+    static StringBuilder header(String typeName, MessageType type, String snapshotId) {
+        StringBuilder out = new StringBuilder(128).append("{\"type\": \"").append(typeName)
+                .append("\", \"snapshot_type\": ").append(type.code()).append(", \"snapshot_id\": ");
+        CompatJsonWriter.writeString(snapshotId, out);
+        return out;
     }
 }

@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package threatbus.api.message;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import threatbus.api.internal.Json;
 
 /**
  * A request for historic data of one type, on behalf of a new subscriber. The bus creates these; on the
@@ -62,12 +60,9 @@ public final class SnapshotRequest extends Message {
     }
 
     @Override
-    ObjectNode tree() {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("type", typeName());
-        node.put("snapshot_type", type.code());
-        node.put("snapshot_id", snapshotId);
-        node.put("snapshot", snapshot.getSeconds());
-        return node;
+    byte[] encode() {
+        StringBuilder out = SnapshotEnvelope.header(typeName(), type, snapshotId);
+        return out.append(", \"snapshot\": ").append(snapshot.getSeconds()).append('}')
+                .toString().getBytes(StandardCharsets.US_ASCII);
     }
 }

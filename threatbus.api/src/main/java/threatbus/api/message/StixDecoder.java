@@ -53,9 +53,10 @@ final class StixDecoder {
 
     static Indicator indicator(ObjectNode in, String path) throws MessageFormatException {
         Map<String, JsonNode> normalised = new HashMap<>();
-        String id = common(in, "indicator", path, normalised);
-        Instant created = Instant.parse(normalised.get("created").textValue());
-        Instant modified = Instant.parse(normalised.get("modified").textValue());
+        Instant[] createdModified = new Instant[2];
+        String id = common(in, "indicator", path, normalised, createdModified);
+        Instant created = createdModified[0];
+        Instant modified = createdModified[1];
 
         String pattern = Fields.requiredText(in, "pattern", path);
         String patternType = Fields.requiredText(in, "pattern_type", path);
@@ -83,9 +84,10 @@ final class StixDecoder {
 
     static Sighting sighting(ObjectNode in, String path) throws MessageFormatException {
         Map<String, JsonNode> normalised = new HashMap<>();
-        String id = common(in, "sighting", path, normalised);
-        Instant created = Instant.parse(normalised.get("created").textValue());
-        Instant modified = Instant.parse(normalised.get("modified").textValue());
+        Instant[] createdModified = new Instant[2];
+        String id = common(in, "sighting", path, normalised, createdModified);
+        Instant created = createdModified[0];
+        Instant modified = createdModified[1];
 
         String ref = Fields.requiredText(in, "sighting_of_ref", path);
         if (!StixIds.isValid(ref)) {
@@ -103,9 +105,12 @@ final class StixDecoder {
                 count, matchType);
     }
 
-    /** Checks what every STIX object has; returns the id. Puts normalised timestamps into {@code normalised}. */
-    private static String common(ObjectNode in, String type, String path, Map<String, JsonNode> normalised)
-            throws MessageFormatException {
+    /**
+     * Checks what every STIX object has; returns the id and puts {@code created} and {@code modified} into
+     * {@code createdModified}. Puts normalised timestamps into {@code normalised}.
+     */
+    private static String common(ObjectNode in, String type, String path, Map<String, JsonNode> normalised,
+            Instant[] createdModified) throws MessageFormatException {
         String specVersion = Fields.optionalText(in, "spec_version", path);
         if (specVersion == null) {
             throw new MessageFormatException("missing \"spec_version\": Threat Bus carries STIX 2.1 objects "
@@ -126,6 +131,8 @@ final class StixDecoder {
         if (modified.isBefore(created)) {
             throw new MessageFormatException("\"modified\" must not be earlier than \"created\"", path + "/modified");
         }
+        createdModified[0] = created;
+        createdModified[1] = modified;
         JsonNode revoked = in.get("revoked");
         if (revoked != null && !revoked.isBoolean()) {
             throw new MessageFormatException("\"revoked\" must be true or false, got " + Fields.describe(revoked),
@@ -154,7 +161,9 @@ final class StixDecoder {
                         + "2021-03-04T10:00:00.000Z, got " + Fields.describe(value), path + "/" + name);
             }
         }
-        normalised.put(name, text(StixTimestamps.format(instant)));
+        if (value == null || value.isNull() || !StixTimestamps.isNormal(value.textValue())) {
+            normalised.put(name, text(StixTimestamps.format(instant)));
+        }
         return instant;
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package threatbus.api.message;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import threatbus.api.internal.CompatJsonWriter;
 import threatbus.api.internal.Json;
 
 /**
@@ -20,19 +22,49 @@ import threatbus.api.internal.Json;
  * Top-level STIX timestamps are normalised to at least millisecond precision; properties are written in
  * the order of the STIX specification (as the Python {@code stix2} library does), custom ones after them in
  * the order received.
+ *
+ * <p>An object keeps its encoded JSON and the typed values, not the JSON tree: that is what the bus moves
+ * and what most consumers need, and it keeps messages small. The generic property accessors parse the
+ * JSON again on first use.
  */
 public abstract sealed class StixObject extends Message permits Indicator, Sighting {
 
-    final ObjectNode properties;
+    private final JsonBytes json;
     private final String id;
     private final Instant created;
     private final Instant modified;
+    /** The JSON tree, parsed again from {@link #json} when first asked for. */
+    private volatile ObjectNode tree;
 
     StixObject(ObjectNode properties, String id, Instant created, Instant modified) {
-        this.properties = properties;
+        this.json = new JsonBytes(CompatJsonWriter.write(properties));
         this.id = id;
         this.created = created;
         this.modified = modified;
+    }
+
+    @Override
+    public final JsonBytes json() {
+        return json;
+    }
+
+    @Override
+    final byte[] encode() {
+        return json.bytes();
+    }
+
+    /** The properties as a JSON tree; must not be modified. */
+    final ObjectNode properties() {
+        ObjectNode node = tree;
+        if (node == null) {
+            try {
+                node = (ObjectNode) Json.MAPPER.readTree(json.bytes());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read back our own JSON", e);
+            }
+            tree = node;
+        }
+        return node;
     }
 
     /** The STIX id, {@code <type>--<uuid>}. */
@@ -52,26 +84,26 @@ public abstract sealed class StixObject extends Message permits Indicator, Sight
 
     /** Whether the object is revoked ({@code "revoked": true}). */
     public final boolean revoked() {
-        JsonNode revoked = properties.get("revoked");
+        JsonNode revoked = properties().get("revoked");
         return revoked != null && revoked.asBoolean(false);
     }
 
     /** The names of all properties, in JSON order. */
     public final Set<String> propertyNames() {
         Set<String> names = new LinkedHashSet<>();
-        properties.fieldNames().forEachRemaining(names::add);
+        properties().fieldNames().forEachRemaining(names::add);
         return names;
     }
 
     /** A copy of a property's JSON value, if present. */
     public final Optional<JsonNode> property(String name) {
-        JsonNode value = properties.get(name);
+        JsonNode value = properties().get(name);
         return value == null ? Optional.empty() : Optional.of(value.deepCopy());
     }
 
     /** A string property, if present and a string. */
     public final Optional<String> stringProperty(String name) {
-        JsonNode value = properties.get(name);
+        JsonNode value = properties().get(name);
         return value != null && value.isTextual() ? Optional.of(value.textValue()) : Optional.empty();
     }
 
@@ -82,7 +114,7 @@ public abstract sealed class StixObject extends Message permits Indicator, Sight
      * @throws IllegalArgumentException if the value does not convert to {@code type}
      */
     public final <T> Optional<T> property(String name, Class<T> type) {
-        JsonNode value = properties.get(name);
+        JsonNode value = properties().get(name);
         if (value == null) {
             return Optional.empty();
         }
@@ -94,10 +126,6 @@ public abstract sealed class StixObject extends Message permits Indicator, Sight
         }
     }
 
-    @Override
-    final ObjectNode tree() {
-        return properties;
-    }
 
     /**
      * Common part of the indicator and sighting builders. Properties keep the order they are set in;
@@ -150,7 +178,7 @@ public abstract sealed class StixObject extends Message permits Indicator, Sight
             } else if (value instanceof Instant instant) {
                 node.put(name, StixTimestamps.format(instant));
             } else if (value instanceof StixObject stix) {
-                node.set(name, stix.properties.deepCopy());
+                node.set(name, stix.properties().deepCopy());
             } else {
                 node.set(name, Json.MAPPER.valueToTree(value));
             }

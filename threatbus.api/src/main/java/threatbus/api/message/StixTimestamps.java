@@ -64,6 +64,15 @@ public final class StixTimestamps {
         }
     }
 
+    /**
+     * Whether a valid timestamp text is already written the way {@link #format} writes it: 3 to 9 fraction
+     * digits, none of the trailing ones beyond the third a zero.
+     */
+    static boolean isNormal(String text) {
+        int digits = text.length() - 21;
+        return digits >= 3 && digits <= 9 && (digits == 3 || text.charAt(text.length() - 2) != '0');
+    }
+
     /** Formats an instant with at least millisecond precision, e.g. {@code 2021-03-04T10:00:00.000Z}. */
     public static String format(Instant instant) {
         LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);

@@ -21,8 +21,7 @@ final class Intake {
         NO_SEPARATOR("no space between topic and JSON"),
         UNKNOWN_TOPIC("topic is neither stix2/... nor threatbus/snapshotenvelope"),
         MALFORMED("not a valid message"),
-        WRONG_TYPE("message type does not belong on its topic"),
-        OVERLOADED("the bus did not accept it in time");
+        WRONG_TYPE("message type does not belong on its topic");
 
         final String description;
 
@@ -33,6 +32,7 @@ final class Intake {
 
     private final LongAdder received = new LongAdder();
     private final LongAdder published = new LongAdder();
+    private final LongAdder waitedForBus = new LongAdder();
     private final Map<Rejection, AtomicLong> rejected = new EnumMap<>(Rejection.class);
 
     Intake() {
@@ -47,6 +47,18 @@ final class Intake {
 
     void published() {
         published.increment();
+    }
+
+    /** The bus was full: a frame waited (the intake slowed down, apps' sockets buffered). */
+    void waitedForBus() {
+        if (waitedForBus.sum() == 0) {
+            LOG.info("The bus is full: the zmq intake waits for room, apps are slowed down (counted, see threatbus:zmq)");
+        }
+        waitedForBus.increment();
+    }
+
+    long waitedForBusCount() {
+        return waitedForBus.sum();
     }
 
     /** Counts a rejection; the first of each kind is logged with its detail, later ones at DEBUG. */

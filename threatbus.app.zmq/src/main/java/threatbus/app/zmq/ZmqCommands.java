@@ -49,7 +49,8 @@ public final class ZmqCommands {
         Intake intake = endpoint.intake();
         out.append("\nFrom apps (sub port): ").append(endpoint.connections()).append(" connections, ")
                 .append(endpoint.disconnections()).append(" closed; ").append(intake.receivedCount())
-                .append(" frames received, ").append(intake.publishedCount()).append(" published\n");
+                .append(" frames received, ").append(intake.publishedCount()).append(" published, ")
+                .append(intake.waitedForBusCount()).append(" waited for room in the bus\n");
         for (Rejection rejection : Rejection.values()) {
             out.append(String.format("  %-14s %9d  %s%n", rejection.name().toLowerCase(),
                     intake.rejectedCount(rejection), rejection.description));

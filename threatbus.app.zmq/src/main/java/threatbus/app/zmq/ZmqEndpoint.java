@@ -14,6 +14,7 @@ import org.zeromq.ZMQException;
 
 import threatbus.api.Bus;
 import threatbus.api.BusOverloadedException;
+import threatbus.api.message.Message;
 import threatbus.app.zmq.Intake.Rejection;
 
 /**
@@ -170,17 +171,32 @@ final class ZmqEndpoint implements AutoCloseable {
                     intake.rejected(result.rejection(), result.detail());
                     continue;
                 }
-                try {
-                    bus.publish(result.message());
-                    intake.published();
-                } catch (BusOverloadedException e) {
-                    intake.rejected(Rejection.OVERLOADED, e.getMessage());
-                }
+                publish(result.message());
             }
         } catch (ZMQException e) {
             stopped("intake", e);
         } finally {
             sub.close();
+        }
+    }
+
+    /**
+     * Publishes, waiting while the bus is full: the intake stops reading, ZeroMQ's queues and then TCP hold
+     * the apps' frames, and the apps' sockets slow down. Nothing an app sent is dropped for lack of room.
+     */
+    private void publish(Message message) {
+        boolean waited = false;
+        while (running) {
+            try {
+                bus.publish(message);
+                intake.published();
+                return;
+            } catch (BusOverloadedException e) {
+                if (!waited) {
+                    intake.waitedForBus();
+                    waited = true;
+                }
+            }
         }
     }
 
