@@ -73,6 +73,18 @@ public class BackboneLifecycleIT {
         }
     }
 
+    /** A publisher that meets a full inbox (no backbone for a while) tries again, as the zmq intake does. */
+    private void publishUntilAccepted(Indicator indicator) {
+        while (true) {
+            try {
+                bus.publish(indicator);
+                return;
+            } catch (BusOverloadedException e) {
+                // the inbox is full while no backbone runs: the message was not accepted, offer it again
+            }
+        }
+    }
+
     private Bundle bundle(String symbolicName) {
         for (Bundle bundle : context.getBundles()) {
             if (symbolicName.equals(bundle.getSymbolicName())) {
@@ -95,9 +107,9 @@ public class BackboneLifecycleIT {
         Thread publisher = new Thread(() -> {
             try {
                 for (int i = 0; i < total; i++) {
-                    bus.publish(indicator(i));
+                    publishUntilAccepted(indicator(i));
                 }
-            } catch (BusOverloadedException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 publishFailure.set(e);
             }
         }, "publisher");
@@ -107,7 +119,7 @@ public class BackboneLifecycleIT {
         Await.until("traffic flowing", () -> subscriber.size() > 1_000);
         inmem.stop();
         int whileStopped = subscriber.size();
-        Await.until("messages waiting in the inbox", () -> status().matches("(?s).*\\n  [1-9][0-9]* of 100000 messages queued.*"),
+        Await.until("messages waiting in the inbox", () -> status().matches("(?s).*\\n  [1-9][0-9]* of 10000 messages queued.*"),
                 this::status);
         inmem.start();
         publisher.join();

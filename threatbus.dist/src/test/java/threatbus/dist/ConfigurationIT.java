@@ -69,7 +69,7 @@ public class ConfigurationIT {
 
     @Test
     public void configurationFilesInTheWatchedFolderReachConfigAdmin() throws Exception {
-        Await.until("bus up", () -> status().contains("0 of 100000 messages queued"), this::status);
+        Await.until("bus up", () -> status().contains("0 of 10000 messages queued"), this::status);
         long before = coreServiceId();
         Path partial = ThreatBusOptions.deployFolder().resolve("threatbus.bus.cfg.part");
 
@@ -82,7 +82,7 @@ public class ConfigurationIT {
 
         Files.delete(ThreatBusOptions.deployFolder().resolve("threatbus.bus.cfg"));
 
-        Await.until("defaults restored", () -> status().contains("0 of 100000 messages queued, publish timeout 1000 ms"),
+        Await.until("defaults restored", () -> status().contains("0 of 10000 messages queued, publish timeout 1000 ms"),
                 this::status);
         assertEquals("the core was not restarted", before, coreServiceId());
     }

@@ -4,7 +4,9 @@ package threatbus.api.internal;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -27,10 +29,57 @@ public final class CompatJsonWriter {
 
     /** The ASCII bytes of {@code node}. */
     public static byte[] write(JsonNode node) {
+        StringBuilder out = scratch();
+        write(node, out);
+        return bytes(out);
+    }
+
+    /**
+     * The bytes of an object with the given members first, in the given order (a value from
+     * {@code replacements} wins over the object's own), then the object's other members in its order.
+     */
+    public static byte[] writeOrdered(JsonNode object, List<String> order, Set<String> ordered,
+            Map<String, JsonNode> replacements) {
+        StringBuilder out = scratch();
+        out.append('{');
+        boolean first = true;
+        for (String name : order) {
+            JsonNode value = replacements.isEmpty() ? null : replacements.get(name);
+            if (value == null) {
+                value = object.get(name);
+            }
+            if (value != null) {
+                first = member(name, value, first, out);
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext();) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!ordered.contains(field.getKey())) {
+                first = member(field.getKey(), field.getValue(), first, out);
+            }
+        }
+        return bytes(out.append('}'));
+    }
+
+    private static boolean member(String name, JsonNode value, boolean first, StringBuilder out) {
+        if (!first) {
+            out.append(", ");
+        }
+        writeString(name, out);
+        out.append(": ");
+        write(value, out);
+        return false;
+    }
+
+    private static StringBuilder scratch() {
         StringBuilder out = SCRATCH.get();
         out.setLength(0);
-        write(node, out);
-        byte[] bytes = out.toString().getBytes(StandardCharsets.US_ASCII);
+        return out;
+    }
+
+    private static byte[] bytes(StringBuilder out) {
+        // all characters are ASCII, so Latin-1 is the same bytes and the cheapest conversion
+        byte[] bytes = out.toString().getBytes(StandardCharsets.ISO_8859_1);
         if (out.capacity() > MAX_KEPT_SCRATCH) {
             SCRATCH.remove();
         }
@@ -81,6 +130,10 @@ public final class CompatJsonWriter {
     /** Python's {@code ensure_ascii} escaping. */
     public static void writeString(String s, StringBuilder out) {
         out.append('"');
+        if (isPlain(s)) {
+            out.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -102,6 +155,17 @@ public final class CompatJsonWriter {
             }
         }
         out.append('"');
+    }
+
+    /** Whether nothing in {@code s} needs escaping. */
+    private static boolean isPlain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void writeNumber(JsonNode node, StringBuilder out) {

@@ -21,9 +21,9 @@ public final class Indicator extends StixObject {
     private final Instant validUntil;
     private final Operation update;
 
-    Indicator(ObjectNode properties, String id, Instant created, Instant modified, String pattern, String patternType,
+    Indicator(byte[] json, String id, Instant created, Instant modified, String pattern, String patternType,
             Instant validFrom, Instant validUntil, Operation update) {
-        super(properties, id, created, modified);
+        super(json, id, created, modified);
         this.pattern = pattern;
         this.patternType = patternType;
         this.validFrom = validFrom;

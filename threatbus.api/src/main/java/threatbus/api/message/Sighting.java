@@ -23,9 +23,9 @@ public final class Sighting extends StixObject {
     private final Long count;
     private final MatchType matchType;
 
-    Sighting(ObjectNode properties, String id, Instant created, Instant modified, String sightingOfRef,
+    Sighting(byte[] json, String id, Instant created, Instant modified, String sightingOfRef,
             Instant firstSeen, Instant lastSeen, Long count, MatchType matchType) {
-        super(properties, id, created, modified);
+        super(json, id, created, modified);
         this.sightingOfRef = sightingOfRef;
         this.firstSeen = firstSeen;
         this.lastSeen = lastSeen;

@@ -4,15 +4,15 @@ package threatbus.api.message;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import threatbus.api.internal.Json;
+import threatbus.api.internal.CompatJsonWriter;
 import threatbus.api.stix.InvalidPatternException;
 import threatbus.api.stix.StixPattern;
 
@@ -35,6 +35,8 @@ final class StixDecoder {
             "observed_data_refs", "where_sighted_refs", "summary", "revoked", "labels", "confidence", "lang",
             "external_references", "object_marking_refs", "granular_markings", "extensions");
 
+    private static final Set<String> INDICATOR_KNOWN = Set.copyOf(INDICATOR_ORDER);
+    private static final Set<String> SIGHTING_KNOWN = Set.copyOf(SIGHTING_ORDER);
     private static final long MAX_SIGHTING_COUNT = 999_999_999L;
 
     private StixDecoder() {
@@ -78,7 +80,7 @@ final class StixDecoder {
             throw new MessageFormatException("\"valid_until\" must be later than \"valid_from\"", path + "/valid_until");
         }
         Operation update = Fields.optionalEnum(in, ThreatBusProperties.UPDATE, Operation.class, path);
-        return new Indicator(ordered(in, INDICATOR_ORDER, normalised), id, created, modified, pattern, patternType,
+        return new Indicator(ordered(in, INDICATOR_ORDER, INDICATOR_KNOWN, normalised), id, created, modified, pattern, patternType,
                 validFrom, validUntil, update);
     }
 
@@ -101,7 +103,7 @@ final class StixDecoder {
         }
         Long count = Fields.optionalLong(in, "count", 0, MAX_SIGHTING_COUNT, path);
         MatchType matchType = Fields.optionalEnum(in, ThreatBusProperties.MATCH_TYPE, MatchType.class, path);
-        return new Sighting(ordered(in, SIGHTING_ORDER, normalised), id, created, modified, ref, firstSeen, lastSeen,
+        return new Sighting(ordered(in, SIGHTING_ORDER, SIGHTING_KNOWN, normalised), id, created, modified, ref, firstSeen, lastSeen,
                 count, matchType);
     }
 
@@ -167,22 +169,10 @@ final class StixDecoder {
         return instant;
     }
 
-    /** The object with known properties in STIX order, then the others as received. */
-    private static ObjectNode ordered(ObjectNode in, List<String> order, Map<String, JsonNode> normalised) {
-        ObjectNode out = Json.MAPPER.createObjectNode();
-        for (String name : order) {
-            JsonNode value = normalised.containsKey(name) ? normalised.get(name) : in.get(name);
-            if (value != null) {
-                out.set(name, value);
-            }
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> field = it.next();
-            if (!out.has(field.getKey())) {
-                out.set(field.getKey(), field.getValue());
-            }
-        }
-        return out;
+    /** The JSON of the object: known properties in STIX order, then the others as received. */
+    private static byte[] ordered(ObjectNode in, List<String> order, Set<String> ordered,
+            Map<String, JsonNode> normalised) {
+        return CompatJsonWriter.writeOrdered(in, order, ordered, normalised);
     }
 
     private static JsonNode text(String value) {

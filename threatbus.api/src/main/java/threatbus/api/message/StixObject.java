@@ -11,7 +11,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import threatbus.api.internal.CompatJsonWriter;
 import threatbus.api.internal.Json;
 
 /**
@@ -36,8 +35,8 @@ public abstract sealed class StixObject extends Message permits Indicator, Sight
     /** The JSON tree, parsed again from {@link #json} when first asked for. */
     private volatile ObjectNode tree;
 
-    StixObject(ObjectNode properties, String id, Instant created, Instant modified) {
-        this.json = new JsonBytes(CompatJsonWriter.write(properties));
+    StixObject(byte[] json, String id, Instant created, Instant modified) {
+        this.json = new JsonBytes(json);
         this.id = id;
         this.created = created;
         this.modified = modified;

@@ -11,7 +11,7 @@ public @interface BusConfig {
 
     @AttributeDefinition(name = "Inbox capacity",
             description = "Messages accepted but not yet handed to a backbone, at most.")
-    int inbox_capacity() default 100_000;
+    int inbox_capacity() default 10_000;
 
     @AttributeDefinition(name = "Publish timeout (ms)",
             description = "How long a publisher waits for room in a full inbox before its message is rejected.")

@@ -20,7 +20,7 @@ record BusSettings(int inboxCapacity, long publishTimeoutMillis, OutboxSettings 
     private static final List<String> FOREIGN_PREFIXES = List.of("service.", "component.", "felix.fileinstall.",
             "osgi.ds.", "objectClass");
 
-    static final BusSettings DEFAULTS = new BusSettings(100_000, 1_000,
+    static final BusSettings DEFAULTS = new BusSettings(10_000, 1_000,
             new OutboxSettings(10_000, OverflowPolicy.DROP_OLDEST, 1_000), Duration.ofHours(1));
 
     /** The outcome of reading a configuration: settings to use and what was wrong with it. */

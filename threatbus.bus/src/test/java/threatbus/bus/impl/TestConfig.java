@@ -8,7 +8,7 @@ import java.util.Map;
 /** A {@link BusConfig} for tests, with the defaults of the annotation unless changed. */
 class TestConfig implements BusConfig {
 
-    int inboxCapacity = 100_000;
+    int inboxCapacity = 10_000;
     long publishTimeoutMs = 1_000;
     int outboxCapacity = 10_000;
     OverflowPolicy overflow = OverflowPolicy.DROP_OLDEST;
