@@ -13,6 +13,7 @@ public final class Main {
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar threatbus-bench.jar load [options]",
             "       java -jar threatbus-bench.jar relay [options]",
+            "       java -jar threatbus-bench.jar jmh [JMH options]",
             "",
             "load: drive a Threat Bus zmq-app endpoint as K subscribers and P publishers would",
             "  --manage tcp://HOST:PORT   manage endpoint (tcp://127.0.0.1:13370)",
@@ -32,7 +33,10 @@ public final class Main {
             "relay: a bare JeroMQ relay of the same protocol, the ceiling for any zmq-based bus",
             "  --host H                   address to bind (127.0.0.1)",
             "  --manage PORT --pub PORT --sub PORT   (13370, 13371, 13372)",
-            "  --hwm N                    high water mark of the relay's sockets (1000000)");
+            "  --hwm N                    high water mark of the relay's sockets (1000000)",
+            "",
+            "jmh: the JMH micro-benchmarks of the bus's hot paths (codec, STIX patterns, routing);",
+            "  options are JMH's, e.g. -f 1 -wi 3 -i 5 CodecBenchmark");
 
     private Main() {
     }
@@ -46,7 +50,7 @@ public final class Main {
             err.println(USAGE);
             return 2;
         }
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+        if (!"jmh".equals(args[0]) && (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h"))) {
             out.println(USAGE);
             return 0;
         }
@@ -56,8 +60,11 @@ public final class Main {
                     return load(LoadConfig.parse(args, 1), out, err);
                 case "relay":
                     return relay(RelayConfig.parse(args, 1), out);
+                case "jmh":
+                    org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
+                    return 0;
                 default:
-                    throw new UsageException("unknown mode '" + args[0] + "' (load or relay)");
+                    throw new UsageException("unknown mode '" + args[0] + "' (load, relay or jmh)");
             }
         } catch (UsageException e) {
             err.println("tbbench: " + e.getMessage() + " (--help for usage)");
@@ -68,6 +75,9 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("tbbench: interrupted");
+            return 2;
+        } catch (java.io.IOException e) {
+            err.println("tbbench: JMH failed: " + e.getMessage());
             return 2;
         } catch (RuntimeException e) {
             // ZeroMQ's own failures (a socket that cannot be created, a context gone): still one line
