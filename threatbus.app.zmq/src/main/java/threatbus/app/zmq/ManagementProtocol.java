@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import threatbus.api.Bus;
 import threatbus.api.Subscription;
+import threatbus.api.routing.P2pTopics;
 
 /**
  * The management requests of the original zmq app (spec §3.3), request bytes in, reply bytes out, with the
@@ -45,7 +46,9 @@ final class ManagementProtocol {
     private final Bus bus;
     private final Clients clients;
     private final FrameSink sink;
-    private final P2pTopics p2pTopics = new P2pTopics();
+    /** The original's zmq p2p topics are 32 letters long. */
+    static final int P2P_LENGTH = 32;
+
 
     ManagementProtocol(ZmqSettings settings, Bus bus, Clients clients, FrameSink sink) {
         this.settings = settings;
@@ -154,7 +157,7 @@ final class ManagementProtocol {
     private String newP2p() {
         String p2p;
         do {
-            p2p = p2pTopics.next();
+            p2p = P2pTopics.randomLetters(P2P_LENGTH);
         } while (clients.contains(p2p));
         return p2p;
     }
