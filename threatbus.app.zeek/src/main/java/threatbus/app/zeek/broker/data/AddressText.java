@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package threatbus.app.zeek.broker.data;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+
 /**
- * Text forms of 16-byte Broker addresses. Parsing is done here rather than by {@code InetAddress.getByName},
+ * Text and {@link InetAddress} forms of 16-byte Broker addresses. Parsing is done here rather than by {@code InetAddress.getByName},
  * which falls back to a DNS lookup for some malformed literals and accepts BSD shorthands such as {@code 10.1}.
  */
 final class AddressText {
@@ -20,6 +25,24 @@ final class AddressText {
             }
         }
         return true;
+    }
+
+    static byte[] fromInet(InetAddress address) {
+        byte[] raw = address.getAddress();
+        if (address instanceof Inet4Address) {
+            byte[] mapped = Arrays.copyOf(V4_PREFIX, 16);
+            System.arraycopy(raw, 0, mapped, 12, 4);
+            return mapped;
+        }
+        return raw;
+    }
+
+    static InetAddress toInet(byte[] bytes) {
+        try {
+            return InetAddress.getByAddress(isV4Mapped(bytes) ? Arrays.copyOfRange(bytes, 12, 16) : bytes.clone());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("4 or 16 bytes are always an address", e);
+        }
     }
 
     /** Zeroes every bit after the first {@code bits}, as Broker's subnet constructor does. */

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package threatbus.app.zeek.broker.data;
 
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * A value of Broker's data model ({@code broker::data}): the payload of every Broker data message and, nested, of
@@ -122,13 +119,7 @@ public sealed interface BrokerData {
         }
 
         public static Address of(InetAddress address) {
-            byte[] raw = address.getAddress();
-            if (address instanceof Inet4Address) {
-                byte[] mapped = Arrays.copyOf(AddressText.V4_PREFIX, 16);
-                System.arraycopy(raw, 0, mapped, 12, 4);
-                return new Address(mapped);
-            }
-            return new Address(raw);
+            return new Address(AddressText.fromInet(address));
         }
 
         /** Parses an IPv4 or IPv6 literal; never resolves names. */
@@ -146,11 +137,7 @@ public sealed interface BrokerData {
         }
 
         public InetAddress toInetAddress() {
-            try {
-                return InetAddress.getByAddress(isV4() ? Arrays.copyOfRange(bytes, 12, 16) : bytes.clone());
-            } catch (UnknownHostException e) {
-                throw new IllegalStateException("4 or 16 bytes are always an address", e);
-            }
+            return AddressText.toInet(bytes);
         }
 
         @Override
@@ -292,7 +279,7 @@ public sealed interface BrokerData {
 
         @Override
         public String toString() {
-            return elements.stream().map(Object::toString).collect(Collectors.joining(", ", "{", "}"));
+            return BrokerText.join(elements, "{", "}");
         }
     }
 
@@ -321,7 +308,7 @@ public sealed interface BrokerData {
 
         @Override
         public String toString() {
-            return entries.stream().map(Entry::toString).collect(Collectors.joining(", ", "{", "}"));
+            return BrokerText.join(entries, "{", "}");
         }
     }
 
@@ -333,7 +320,7 @@ public sealed interface BrokerData {
 
         @Override
         public String toString() {
-            return elements.stream().map(Object::toString).collect(Collectors.joining(", ", "(", ")"));
+            return BrokerText.join(elements, "(", ")");
         }
     }
 }

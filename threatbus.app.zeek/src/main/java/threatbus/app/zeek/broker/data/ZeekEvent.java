@@ -19,12 +19,13 @@ import threatbus.app.zeek.broker.data.BrokerData.Vector;
  *
  * <p><b>Metadata and old Zeeks.</b> {@link #toData()} leaves the metadata element out when there is none, which is
  * exactly what Broker's {@code Event(name, args)} constructor builds, and writes it only when there is some. Both
- * forms are safe for Zeek 5.x: before metadata existed (Broker 2.3/2.4, {@code include/broker/zeek.hh} as changed
- * by zeek/broker#86), {@code Event::valid()} required an inner vector of <em>at least</em> two elements with a
- * string and a vector, and {@code name()}/{@code args()} read only indexes 0 and 1; Zeek 5's
- * {@code Manager::ProcessEvent} calls exactly that {@code valid()}, so a third element is ignored. Metadata
- * arrived with zeek/broker#343 (Zeek 6.0, which always sends the network timestamp); today's {@code valid()}
- * still takes two or more elements and insists only that key 1 hold a timestamp, which {@link Metadata} enforces.
+ * forms are safe for Zeek 5.x. Before metadata existed (from zeek/broker#86 in 2020 until zeek/broker#343 in
+ * 2023, so including Broker 2.3 in Zeek 5.0), {@code Event::valid()} in {@code include/broker/zeek.hh} required
+ * an inner vector of <em>at least</em> two elements, a string and a vector, and {@code name()}/{@code args()}
+ * read only indexes 0 and 1; Zeek 5's {@code Manager::ProcessEvent} rejects only what that {@code valid()}
+ * rejects, so a third element is ignored. Metadata arrived with zeek/broker#343 (Zeek 6.0, which always sends the
+ * network timestamp); today's {@code valid()} still takes two or more elements and insists only that key 1 hold a
+ * timestamp, which {@link Metadata} enforces.
  */
 public record ZeekEvent(String name, List<BrokerData> args, List<Metadata> metadata) {
 
