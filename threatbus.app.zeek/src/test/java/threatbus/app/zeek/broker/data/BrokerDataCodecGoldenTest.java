@@ -30,7 +30,7 @@ import threatbus.app.zeek.broker.data.BrokerData.Table;
 import threatbus.app.zeek.broker.data.BrokerData.Timespan;
 import threatbus.app.zeek.broker.data.BrokerData.Timestamp;
 
-/** Every type against bytes written by hand from the spec's table (§1.6), in both directions. */
+/** Every type against bytes written by hand from Broker's format ({@code format/bin.hh}), in both directions. */
 class BrokerDataCodecGoldenTest {
 
     static Stream<Arguments> golden() {

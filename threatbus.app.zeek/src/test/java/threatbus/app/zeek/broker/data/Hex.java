@@ -3,7 +3,7 @@ package threatbus.app.zeek.broker.data;
 
 import java.util.HexFormat;
 
-/** Hex dumps with free spacing, so that golden bytes can be laid out like the spec does. */
+/** Hex dumps with free spacing, so that golden bytes can be laid out field by field. */
 final class Hex {
 
     private Hex() {

@@ -21,7 +21,7 @@ import threatbus.app.zeek.broker.data.ZeekEvent.Metadata;
 /** The Zeek event layout, checked against a frame a real libbroker sent. */
 class ZeekEventTest {
 
-    /** {@code Tenzir::intel} published by libbroker 2.8.0-dev, without its 4-byte length prefix (spec §1.7). */
+    /** {@code Tenzir::intel} published by libbroker 2.8.0-dev, without its 4-byte length prefix. */
     private static final byte[] CAPTURED_FRAME = Hex.bytes("""
             d711a08a07a65f73b16f047f9870d58c
             00000000000000000000000000000000
