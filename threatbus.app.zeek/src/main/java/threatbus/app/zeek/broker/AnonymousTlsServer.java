@@ -35,6 +35,17 @@ final class AnonymousTlsServer extends DefaultTlsServer {
         return new int[] {NamedGroup.secp384r1};
     }
 
+    /** No certificate, so nothing to staple; echoing the client's status_request would make JSSE expect one. */
+    @Override
+    protected boolean allowCertificateStatus() {
+        return false;
+    }
+
+    @Override
+    protected boolean allowMultiCertStatus() {
+        return false;
+    }
+
     @Override
     protected int selectECDH(int minimumCurveBits) {
         // Broker's OpenSSL offers only P-384; a client that names no groups may get any (RFC 4492 section 4).
