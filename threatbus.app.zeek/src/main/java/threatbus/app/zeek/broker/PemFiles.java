@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
@@ -27,7 +29,7 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
  * Reads the PEM files Zeek is configured with ({@code Broker::ssl_certificate}, {@code ssl_keyfile},
- * {@code ssl_cafile}). Converts with the JVM's default providers: nothing is registered globally.
+ * {@code ssl_cafile}). Nothing is registered in the JVM's provider list.
  */
 final class PemFiles {
 
@@ -66,18 +68,26 @@ final class PemFiles {
                 if (o instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                     requirePassword(password, file);
                     return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(
-                            new JceOpenSSLPKCS8DecryptorProviderBuilder().build(password)));
+                            new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(bc()).build(password)));
                 }
                 if (o instanceof PEMEncryptedKeyPair encrypted) {
                     requirePassword(password, file);
                     return converter.getKeyPair(encrypted.decryptKeyPair(
-                            new JcePEMDecryptorProviderBuilder().build(password))).getPrivate();
+                            new JcePEMDecryptorProviderBuilder().setProvider(bc()).build(password))).getPrivate();
                 }
             }
         } catch (OperatorCreationException | PKCSException e) {
             throw new GeneralSecurityException("cannot decrypt the key in " + file + ": " + e.getMessage(), e);
         }
         throw new GeneralSecurityException("no private key in " + file);
+    }
+
+    /**
+     * OpenSSL's key encryption names ciphers the JDK does not know (e.g. PKCS7Padding). A private provider
+     * instance handles them without registering anything in the JVM.
+     */
+    private static Provider bc() {
+        return new BouncyCastleProvider();
     }
 
     private static void requirePassword(char[] password, Path file) throws GeneralSecurityException {
