@@ -33,8 +33,8 @@ class FuzzTest {
     static final int MAX_FRAME = 4096;
 
     static List<byte[]> seeds() {
-        EndpointId a = EndpointId.random();
-        EndpointId b = EndpointId.random();
+        EndpointId a = EndpointId.parse("d711a08a07a65f73b16f047f9870d58c");
+        EndpointId b = EndpointId.parse("00000000000000000000000000000001");
         List<byte[]> seeds = new ArrayList<>();
         for (HandshakeMessage m : List.of(new Hello(a), new Probe(), new VersionSelect(a),
                 new DropConn(a, BrokerError.PEER_INCOMPATIBLE, "unsupported versions offered"),
@@ -54,29 +54,47 @@ class FuzzTest {
     void decodersThrowOnlyTypedExceptions() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
                 .getThreadMXBean();
-        long thread = Thread.currentThread().getId();
         Map<BrokerProtocolException.Kind, Long> errors = new EnumMap<>(BrokerProtocolException.Kind.class);
         long[] accepted = new long[1];
         long[] maxAllocated = new long[1];
+        assertThat(threads.isThreadAllocatedMemoryEnabled()).isTrue();
+        // Warm up first, so that class loading and JIT compilation are not charged to single inputs.
+        Mutator warmUp = new Mutator(1L, seeds());
+        for (int i = 0; i < 5_000; i++) {
+            decodeAll(warmUp.next(), new EnumMap<>(BrokerProtocolException.Kind.class));
+        }
         Mutator mutator = new Mutator(20240516L, seeds());
         long start = System.nanoTime();
         assertTimeoutPreemptively(Duration.ofSeconds(Math.max(60, INPUTS / 5_000)), () -> {
             for (int i = 0; i < INPUTS; i++) {
                 byte[] input = mutator.next();
-                long before = threads.getThreadAllocatedBytes(thread);
+                long before = threads.getCurrentThreadAllocatedBytes();
                 accepted[0] += decodeAll(input, errors);
-                long allocated = threads.getThreadAllocatedBytes(thread) - before;
-                maxAllocated[0] = Math.max(maxAllocated[0], allocated - 16L * input.length);
-                if (allocated > 64L * 1024 + 16L * input.length) {
-                    throw new AssertionError(allocated + " bytes allocated for "
-                            + HexFormat.of().formatHex(input));
+                long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+                if (allocated > bound(input)) {
+                    // The first run of a code path links call sites (string concatenation, lambdas) once;
+                    // only a repeat shows what the input itself costs.
+                    before = threads.getCurrentThreadAllocatedBytes();
+                    decodeAll(input, new EnumMap<>(BrokerProtocolException.Kind.class));
+                    allocated = threads.getCurrentThreadAllocatedBytes() - before;
+                    if (allocated > bound(input)) {
+                        throw new AssertionError(allocated + " bytes allocated for "
+                                + HexFormat.of().formatHex(input));
+                    }
                 }
+                maxAllocated[0] = Math.max(maxAllocated[0], allocated);
             }
         });
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.printf("fuzz: %d inputs x 4 decoders in %d ms, %d decodes accepted, rejected %s, "
-                + "max allocation beyond 16x input %d bytes%n", INPUTS, millis, accepted[0], errors, maxAllocated[0]);
+                + "max allocation for one input (all four decoders) %d bytes%n", INPUTS, millis, accepted[0], errors,
+                maxAllocated[0]);
         assertThat(errors).isNotEmpty();
+    }
+
+    /** Generous for exceptions and small objects, far below the frame limit times four decoders. */
+    static long bound(byte[] input) {
+        return 32L * 1024 + 16L * input.length;
     }
 
     /** Feeds one input to every decoder; returns how many accepted it. */
