@@ -26,6 +26,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import threatbus.app.zeek.testpeer.RawWire;
+import threatbus.app.zeek.testpeer.ZeekTestPeer;
+
 /** The anonymous TLS server as Zeek's OpenSSL sets it up: P-384 only, and failures close just that socket. */
 class AnonymousTlsTest {
 
@@ -112,7 +115,7 @@ class AnonymousTlsTest {
 
     @Test
     void plainPeerAgainstTlsEndpointFails() throws Exception {
-        try (TestPeer plain = TestPeer.raw(TestPeer.PLAIN, endpoint.port(), TestPeer.smallId())) {
+        try (ZeekTestPeer plain = ZeekTestPeer.raw(ZeekTestPeer.PLAIN, endpoint.port(), ZeekTestPeer.smallId())) {
             RawWire.writeFrame(plain.out, RawWire.hello(plain.id, 1, 1));
             assertThat(plain.in.read()).isIn(-1, 0x15); // EOF or a TLS alert record
         } catch (java.net.SocketException reset) {
@@ -120,7 +123,7 @@ class AnonymousTlsTest {
         }
         Await.until("TLS failure counted", T, () -> endpoint.rejections().get(RejectCause.TLS_FAILED) == 1);
         // A good anonymous-TLS peer still gets through.
-        try (TestPeer zeek = TestPeer.peer(TestPeer.ANONYMOUS_TLS, endpoint.port(), TestPeer.smallId(), List.of())) {
+        try (ZeekTestPeer zeek = ZeekTestPeer.peer(ZeekTestPeer.ANONYMOUS_TLS, endpoint.port(), ZeekTestPeer.smallId(), List.of())) {
             take(handler.added, T);
         }
     }

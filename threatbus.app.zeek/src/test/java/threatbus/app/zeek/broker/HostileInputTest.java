@@ -19,6 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import threatbus.app.zeek.testpeer.RawWire;
+import threatbus.app.zeek.testpeer.ZeekTestPeer;
+
 /**
  * Bad input closes only the connection it came on, with Broker's drop_conn where Broker sends one, while a
  * well-behaved peer on the same endpoint keeps exchanging data.
@@ -29,7 +32,7 @@ class HostileInputTest {
 
     RecordingHandler handler = new RecordingHandler();
     BrokerEndpoint endpoint;
-    TestPeer good;
+    ZeekTestPeer good;
     BrokerPeer goodPeer;
     int exchanged;
 
@@ -39,7 +42,7 @@ class HostileInputTest {
                 .withSecurity(TransportSecurity.PLAIN).withMaxFrameBytes(4096)
                 .withHandshakeTimeout(Duration.ofMillis(700)), handler);
         endpoint.subscriptions(Set.of("in/"));
-        good = TestPeer.peer(TestPeer.PLAIN, endpoint.port(), TestPeer.largeId(), List.of("out/"));
+        good = ZeekTestPeer.peer(ZeekTestPeer.PLAIN, endpoint.port(), ZeekTestPeer.largeId(), List.of("out/"));
         goodPeer = take(handler.added, T);
         assertGoodPeerServes();
     }
@@ -59,21 +62,21 @@ class HostileInputTest {
         assertThat(good.next(RawWire.DATA, T).topic()).isEqualTo("out/" + n);
     }
 
-    TestPeer rawAfterProbe() throws IOException {
-        TestPeer raw = TestPeer.raw(TestPeer.PLAIN, endpoint.port(), TestPeer.smallId());
+    ZeekTestPeer rawAfterProbe() throws IOException {
+        ZeekTestPeer raw = ZeekTestPeer.raw(ZeekTestPeer.PLAIN, endpoint.port(), ZeekTestPeer.smallId());
         RawWire.Hs probe = RawWire.parseHs(RawWire.readFrame(raw.in));
         assertThat(probe.tag()).isEqualTo(RawWire.PROBE);
         return raw;
     }
 
-    static RawWire.Hs readDropConn(TestPeer raw) throws IOException {
+    static RawWire.Hs readDropConn(ZeekTestPeer raw) throws IOException {
         RawWire.Hs drop = RawWire.parseHs(RawWire.readFrame(raw.in));
         assertThat(drop.tag()).isEqualTo(RawWire.DROP_CONN);
         assertThat(drop.magic()).isEqualTo(RawWire.MAGIC);
         return drop;
     }
 
-    static void assertClosed(TestPeer raw) {
+    static void assertClosed(ZeekTestPeer raw) {
         try {
             assertThat(raw.in.read()).isEqualTo(-1);
         } catch (SocketException reset) {
@@ -89,7 +92,7 @@ class HostileInputTest {
 
     @Test
     void wrongMagic() throws Exception {
-        try (TestPeer raw = rawAfterProbe()) {
+        try (ZeekTestPeer raw = rawAfterProbe()) {
             byte[] hello = RawWire.hello(raw.id, 1, 1);
             hello[1] = 0x00;
             RawWire.writeFrame(raw.out, hello);
@@ -102,7 +105,7 @@ class HostileInputTest {
 
     @Test
     void unsupportedVersion() throws Exception {
-        try (TestPeer raw = rawAfterProbe()) {
+        try (ZeekTestPeer raw = rawAfterProbe()) {
             RawWire.writeFrame(raw.out, RawWire.hello(raw.id, 200, 201));
             assertThat(readDropConn(raw).v1()).isEqualTo(2);
             assertClosed(raw);
@@ -113,7 +116,7 @@ class HostileInputTest {
 
     @Test
     void garbageMessage() throws Exception {
-        try (TestPeer raw = rawAfterProbe()) {
+        try (ZeekTestPeer raw = rawAfterProbe()) {
             RawWire.writeFrame(raw.out, new byte[] {(byte) 0xFF, 1, 2, 3});
             assertThat(readDropConn(raw).v1()).isEqualTo(20);
             assertClosed(raw);
@@ -124,7 +127,7 @@ class HostileInputTest {
 
     @Test
     void oversizedFrame() throws Exception {
-        try (TestPeer raw = rawAfterProbe()) {
+        try (ZeekTestPeer raw = rawAfterProbe()) {
             raw.out.writeInt(4097);
             raw.out.write(new byte[64]);
             raw.out.flush();
@@ -136,7 +139,7 @@ class HostileInputTest {
 
     @Test
     void zeroLengthFrame() throws Exception {
-        try (TestPeer raw = rawAfterProbe()) {
+        try (ZeekTestPeer raw = rawAfterProbe()) {
             raw.out.writeInt(0);
             raw.out.flush();
             assertClosed(raw);
@@ -147,7 +150,7 @@ class HostileInputTest {
 
     @Test
     void truncatedFrame() throws Exception {
-        try (TestPeer raw = rawAfterProbe()) {
+        try (ZeekTestPeer raw = rawAfterProbe()) {
             raw.out.write(ByteBuffer.allocate(14).putInt(23).put(RawWire.hello(raw.id, 1, 1), 0, 10).array());
             raw.out.flush();
             raw.socket.shutdownOutput();
@@ -159,7 +162,7 @@ class HostileInputTest {
 
     @Test
     void slowlorisTimesOut() throws Exception {
-        try (TestPeer raw = rawAfterProbe()) {
+        try (ZeekTestPeer raw = rawAfterProbe()) {
             // Half a hello, then nothing: the handshake timeout closes the connection.
             raw.out.write(new byte[] {0, 0, 0, 23, 6, 0x5a});
             raw.out.flush();
@@ -171,7 +174,7 @@ class HostileInputTest {
 
     @Test
     void unexpectedMessageEndsHandshake() throws Exception {
-        try (TestPeer raw = rawAfterProbe()) {
+        try (ZeekTestPeer raw = rawAfterProbe()) {
             RawWire.writeFrame(raw.out, new byte[] {RawWire.ORIGINATOR_ACK});
             assertClosed(raw);
         }
@@ -182,8 +185,8 @@ class HostileInputTest {
     @Test
     void redundantConnectionIsDropped() throws Exception {
         // The good peer has the larger ID, so we originate: Broker's originator sends redundant_connection.
-        try (TestPeer again = rawAfterProbe()) {
-            RawWire.writeFrame(again.out, RawWire.hello(TestPeer.largeId(), 1, 1));
+        try (ZeekTestPeer again = rawAfterProbe()) {
+            RawWire.writeFrame(again.out, RawWire.hello(ZeekTestPeer.largeId(), 1, 1));
             assertThat(readDropConn(again).v1()).isEqualTo(39);
             assertClosed(again);
         }
@@ -201,7 +204,7 @@ class HostileInputTest {
 
     @Test
     void oversizedFrameAfterHandshakeClosesOnlyThatPeer() throws Exception {
-        try (TestPeer other = TestPeer.peer(TestPeer.PLAIN, endpoint.port(), TestPeer.smallId(), List.of())) {
+        try (ZeekTestPeer other = ZeekTestPeer.peer(ZeekTestPeer.PLAIN, endpoint.port(), ZeekTestPeer.smallId(), List.of())) {
             BrokerPeer otherPeer = take(handler.added, T);
             other.out.writeInt(1 << 20);
             other.out.flush();
@@ -218,14 +221,14 @@ class HostileInputTest {
         int peers = 8;
         ExecutorService pool = Executors.newFixedThreadPool(peers);
         try {
-            List<Future<TestPeer>> futures = new ArrayList<>();
+            List<Future<ZeekTestPeer>> futures = new ArrayList<>();
             for (int i = 0; i < peers; i++) {
-                byte[] id = (i % 2 == 0 ? TestPeer.smallId() : TestPeer.largeId()).clone();
+                byte[] id = (i % 2 == 0 ? ZeekTestPeer.smallId() : ZeekTestPeer.largeId()).clone();
                 id[7] = (byte) i;
-                futures.add(pool.submit(() -> TestPeer.peer(TestPeer.PLAIN, endpoint.port(), id, List.of("out/"))));
+                futures.add(pool.submit(() -> ZeekTestPeer.peer(ZeekTestPeer.PLAIN, endpoint.port(), id, List.of("out/"))));
             }
-            List<TestPeer> zeeks = new ArrayList<>();
-            for (Future<TestPeer> f : futures) {
+            List<ZeekTestPeer> zeeks = new ArrayList<>();
+            for (Future<ZeekTestPeer> f : futures) {
                 zeeks.add(f.get());
             }
             Await.until("all peers added", T, () -> endpoint.peers().size() == peers + 1);
@@ -235,14 +238,14 @@ class HostileInputTest {
                 }
                 assertThat(p.send("out/all", new byte[] {1})).isEqualTo(SendResult.QUEUED);
             }
-            for (TestPeer z : zeeks) {
+            for (ZeekTestPeer z : zeeks) {
                 assertThat(z.next(RawWire.DATA, T).topic()).isEqualTo("out/all");
                 z.publish("in/" + z.id[7], new byte[] {2});
             }
             for (int i = 0; i < peers; i++) {
                 take(handler.data, T);
             }
-            for (TestPeer z : zeeks) {
+            for (ZeekTestPeer z : zeeks) {
                 z.close();
             }
             Await.until("peers gone", T, () -> endpoint.peers().size() == 1);

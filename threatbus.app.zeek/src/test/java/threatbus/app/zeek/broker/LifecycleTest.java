@@ -13,6 +13,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import threatbus.app.zeek.testpeer.RawWire;
+import threatbus.app.zeek.testpeer.ZeekTestPeer;
+
 /** Backpressure, filter changes during handshakes, and closing without hanging. */
 class LifecycleTest {
 
@@ -27,7 +30,7 @@ class LifecycleTest {
         RecordingHandler handler = new RecordingHandler();
         BrokerEndpointConfig config = plain().withWriterQueueCapacity(2).withMaxFrameBytes(1 << 20);
         try (BrokerEndpoint endpoint = new BrokerEndpoint(config, handler);
-                TestPeer idle = TestPeer.raw(TestPeer.PLAIN, endpoint.port(), TestPeer.smallId())) {
+                ZeekTestPeer idle = ZeekTestPeer.raw(ZeekTestPeer.PLAIN, endpoint.port(), ZeekTestPeer.smallId())) {
             // Handshake by hand and then never read again, so that socket buffers and the queue fill up.
             RawWire.readFrame(idle.in);
             RawWire.writeFrame(idle.out, RawWire.hello(idle.id, 1, 1));
@@ -56,7 +59,7 @@ class LifecycleTest {
     void filterChangeDuringHandshakeReachesThePeer() throws Exception {
         RecordingHandler handler = new RecordingHandler();
         try (BrokerEndpoint endpoint = new BrokerEndpoint(plain(), handler);
-                TestPeer zeek = TestPeer.raw(TestPeer.PLAIN, endpoint.port(), TestPeer.largeId())) {
+                ZeekTestPeer zeek = ZeekTestPeer.raw(ZeekTestPeer.PLAIN, endpoint.port(), ZeekTestPeer.largeId())) {
             endpoint.subscriptions(Set.of("old"));
             RawWire.readFrame(zeek.in);
             RawWire.writeFrame(zeek.out, RawWire.hello(zeek.id, 1, 1));
@@ -76,8 +79,8 @@ class LifecycleTest {
     void closeEndsPeersAndHandshakesWithoutHanging() throws Exception {
         RecordingHandler handler = new RecordingHandler();
         BrokerEndpoint endpoint = new BrokerEndpoint(plain().withHandshakeTimeout(Duration.ofMinutes(5)), handler);
-        TestPeer a = TestPeer.peer(TestPeer.PLAIN, endpoint.port(), TestPeer.smallId(), List.of());
-        TestPeer b = TestPeer.peer(TestPeer.PLAIN, endpoint.port(), TestPeer.largeId(), List.of());
+        ZeekTestPeer a = ZeekTestPeer.peer(ZeekTestPeer.PLAIN, endpoint.port(), ZeekTestPeer.smallId(), List.of());
+        ZeekTestPeer b = ZeekTestPeer.peer(ZeekTestPeer.PLAIN, endpoint.port(), ZeekTestPeer.largeId(), List.of());
         Socket stalled = new Socket();
         stalled.connect(new InetSocketAddress("127.0.0.1", endpoint.port()));
         take(handler.added, T);

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import threatbus.app.zeek.testpeer.RawWire;
+import threatbus.app.zeek.testpeer.ZeekTestPeer;
+
 /** Zeek with {@code Broker::ssl_certificate}, {@code ssl_keyfile} and {@code ssl_cafile}: both sides verified. */
 class MutualTlsTest {
 
@@ -47,8 +50,8 @@ class MutualTlsTest {
         RecordingHandler handler = new RecordingHandler();
         try (BrokerEndpoint endpoint = endpoint(handler)) {
             endpoint.subscriptions(Set.of("in"));
-            TestPeer.Dialer dialer = TestPeer.tlsWith(TestCertificates.clientContext(zeek, ca));
-            try (TestPeer peer = TestPeer.peer(dialer, endpoint.port(), TestPeer.smallId(), List.of("out"))) {
+            ZeekTestPeer.Dialer dialer = ZeekTestPeer.tlsWith(TestCertificates.clientContext(zeek, ca));
+            try (ZeekTestPeer peer = ZeekTestPeer.peer(dialer, endpoint.port(), ZeekTestPeer.smallId(), List.of("out"))) {
                 assertThat(((SSLSocket) peer.socket).getSession().getProtocol()).isIn("TLSv1.3", "TLSv1.2");
                 BrokerPeer p = take(handler.added, T);
                 assertThat(p.send("out", new byte[] {1})).isEqualTo(SendResult.QUEUED);
@@ -63,13 +66,13 @@ class MutualTlsTest {
     void refusesClientsWithoutOrWithForeignCertificates() throws Exception {
         RecordingHandler handler = new RecordingHandler();
         try (BrokerEndpoint endpoint = endpoint(handler)) {
-            TestPeer.Dialer anonymous = TestPeer.tlsWith(TestCertificates.clientContext(null, ca));
-            assertThatThrownBy(() -> TestPeer.peer(anonymous, endpoint.port(), TestPeer.smallId(), List.of()))
+            ZeekTestPeer.Dialer anonymous = ZeekTestPeer.tlsWith(TestCertificates.clientContext(null, ca));
+            assertThatThrownBy(() -> ZeekTestPeer.peer(anonymous, endpoint.port(), ZeekTestPeer.smallId(), List.of()))
                     .isInstanceOf(java.io.IOException.class);
             TestCertificates.Issued otherCa = TestCertificates.ca("CN=Other CA");
-            TestPeer.Dialer foreign = TestPeer.tlsWith(
+            ZeekTestPeer.Dialer foreign = ZeekTestPeer.tlsWith(
                     TestCertificates.clientContext(TestCertificates.issue(otherCa, "CN=mallory"), ca));
-            assertThatThrownBy(() -> TestPeer.peer(foreign, endpoint.port(), TestPeer.smallId(), List.of()))
+            assertThatThrownBy(() -> ZeekTestPeer.peer(foreign, endpoint.port(), ZeekTestPeer.smallId(), List.of()))
                     .isInstanceOf(java.io.IOException.class);
             Await.until("two TLS failures", T, () -> endpoint.rejections().get(RejectCause.TLS_FAILED) == 2);
             assertThat(endpoint.peers()).isEmpty();

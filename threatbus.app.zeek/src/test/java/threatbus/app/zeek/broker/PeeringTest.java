@@ -14,6 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import threatbus.app.zeek.testpeer.RawWire;
+import threatbus.app.zeek.testpeer.ZeekTestPeer;
+
 /**
  * A full peering as Zeek's {@code Broker::peer} does it, in all four combinations of transport (plain,
  * anonymous TLS) and originator (our endpoint or the peer, chosen through the IDs).
@@ -24,12 +27,12 @@ class PeeringTest {
 
     static Stream<Arguments> combinations() {
         return Stream.of(
-                Arguments.of("plain, peer originates", TransportSecurity.PLAIN, TestPeer.PLAIN, true),
-                Arguments.of("plain, endpoint originates", TransportSecurity.PLAIN, TestPeer.PLAIN, false),
+                Arguments.of("plain, peer originates", TransportSecurity.PLAIN, ZeekTestPeer.PLAIN, true),
+                Arguments.of("plain, endpoint originates", TransportSecurity.PLAIN, ZeekTestPeer.PLAIN, false),
                 Arguments.of("anonymous TLS, peer originates", TransportSecurity.ANONYMOUS_TLS,
-                        TestPeer.ANONYMOUS_TLS, true),
+                        ZeekTestPeer.ANONYMOUS_TLS, true),
                 Arguments.of("anonymous TLS, endpoint originates", TransportSecurity.ANONYMOUS_TLS,
-                        TestPeer.ANONYMOUS_TLS, false));
+                        ZeekTestPeer.ANONYMOUS_TLS, false));
     }
 
     static BrokerEndpointConfig config(TransportSecurity security) {
@@ -38,13 +41,13 @@ class PeeringTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("combinations")
-    void peersExchangesDataAndUnpeers(String name, TransportSecurity security, TestPeer.Dialer dialer,
+    void peersExchangesDataAndUnpeers(String name, TransportSecurity security, ZeekTestPeer.Dialer dialer,
             boolean peerOriginates) throws Exception {
         RecordingHandler handler = new RecordingHandler();
         try (BrokerEndpoint endpoint = new BrokerEndpoint(config(security), handler)) {
             endpoint.subscriptions(Set.of("stix2/sighting", "threatbus/manage"));
-            byte[] id = peerOriginates ? TestPeer.smallId() : TestPeer.largeId();
-            try (TestPeer zeek = TestPeer.peer(dialer, endpoint.port(), id, List.of("threatbus/manage"))) {
+            byte[] id = peerOriginates ? ZeekTestPeer.smallId() : ZeekTestPeer.largeId();
+            try (ZeekTestPeer zeek = ZeekTestPeer.peer(dialer, endpoint.port(), id, List.of("threatbus/manage"))) {
                 if (zeek.socket instanceof javax.net.ssl.SSLSocket tls) {
                     assertThat(tls.getSession().getProtocol()).isEqualTo("TLSv1.2");
                     assertThat(tls.getSession().getCipherSuite()).isEqualTo("TLS_ECDH_anon_WITH_AES_256_CBC_SHA");

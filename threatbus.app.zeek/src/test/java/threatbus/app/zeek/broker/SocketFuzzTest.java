@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import threatbus.app.zeek.testpeer.RawWire;
+import threatbus.app.zeek.testpeer.ZeekTestPeer;
+
 /**
  * Thousands of connections throw mutated handshake streams at a live endpoint while a good peer keeps
  * exchanging data with it. {@code -Dthreatbus.fuzz.connections=N} changes the count.
@@ -32,8 +35,8 @@ class SocketFuzzTest {
     /** A connector's whole side of a handshake in one stream, in both roles, as mutation seeds. */
     static List<byte[]> streams() {
         List<byte[]> streams = new ArrayList<>();
-        byte[] small = TestPeer.smallId();
-        byte[] large = TestPeer.largeId();
+        byte[] small = ZeekTestPeer.smallId();
+        byte[] large = ZeekTestPeer.largeId();
         streams.add(framed(RawWire.hello(small, 1, 1), RawWire.versionSelect(small),
                 RawWire.filterMessage(RawWire.ORIGINATOR_SYN, List.of("a", "b")), new byte[] {RawWire.ORIGINATOR_ACK}));
         streams.add(framed(RawWire.hello(large, 1, 1), RawWire.filterMessage(RawWire.RESPONDER_SYN_ACK, List.of())));
@@ -58,7 +61,7 @@ class SocketFuzzTest {
         BrokerEndpointConfig config = BrokerEndpointConfig.defaults().withPort(0).withSecurity(TransportSecurity.PLAIN)
                 .withMaxFrameBytes(4096).withHandshakeTimeout(Duration.ofSeconds(2));
         try (BrokerEndpoint endpoint = new BrokerEndpoint(config, handler);
-                TestPeer good = TestPeer.peer(TestPeer.PLAIN, endpoint.port(), goodId(), List.of("out"))) {
+                ZeekTestPeer good = ZeekTestPeer.peer(ZeekTestPeer.PLAIN, endpoint.port(), goodId(), List.of("out"))) {
             endpoint.subscriptions(Set.of("in"));
             BrokerPeer goodPeer = take(handler.added, T);
             Mutator mutator = new Mutator(7L, streams());
@@ -100,12 +103,12 @@ class SocketFuzzTest {
 
     /** Any ID but ones the mutated streams use, so that none of them is redundant with the good peer. */
     static byte[] goodId() {
-        byte[] id = TestPeer.largeId();
+        byte[] id = ZeekTestPeer.largeId();
         id[0] = 0x55;
         return id;
     }
 
-    static void exchange(TestPeer good, BrokerPeer goodPeer, RecordingHandler handler, int round) throws Exception {
+    static void exchange(ZeekTestPeer good, BrokerPeer goodPeer, RecordingHandler handler, int round) throws Exception {
         good.publish("in", new byte[] {(byte) round});
         assertThat(take(handler.data, T).payload()).containsExactly((byte) round);
         assertThat(goodPeer.send("out", new byte[] {(byte) round})).isEqualTo(SendResult.QUEUED);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-3-Clause
-package threatbus.app.zeek.broker;
+package threatbus.app.zeek.testpeer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -14,30 +14,30 @@ import java.util.List;
  * The test peer's own Broker wire code, written from the spec's byte layouts and deliberately sharing nothing
  * with the production codecs, so that a bug mirrored on both sides cannot pass.
  */
-final class RawWire {
+public final class RawWire {
 
-    static final int MAGIC = 0x5A45454B;
-    static final int DATA = 1, COMMAND = 2, ROUTING_UPDATE = 3, PING = 4, PONG = 5, HELLO = 6, PROBE = 7,
+    public static final int MAGIC = 0x5A45454B;
+    public static final int DATA = 1, COMMAND = 2, ROUTING_UPDATE = 3, PING = 4, PONG = 5, HELLO = 6, PROBE = 7,
             VERSION_SELECT = 8, DROP_CONN = 9, ORIGINATOR_SYN = 10, RESPONDER_SYN_ACK = 11, ORIGINATOR_ACK = 12;
 
     private RawWire() {
     }
 
     /** A decoded handshake message: its tag and whatever fields it has. */
-    record Hs(int tag, int magic, byte[] sender, int v1, int v2, List<String> filter, String text) {
+    public record Hs(int tag, int magic, byte[] sender, int v1, int v2, List<String> filter, String text) {
     }
 
     /** A decoded phase-3 message. */
-    record Op(byte[] sender, byte[] receiver, int type, int ttl, String topic, byte[] payload) {
+    public record Op(byte[] sender, byte[] receiver, int type, int ttl, String topic, byte[] payload) {
     }
 
-    static void writeFrame(DataOutputStream out, byte[] payload) throws IOException {
+    public static void writeFrame(DataOutputStream out, byte[] payload) throws IOException {
         out.writeInt(payload.length);
         out.write(payload);
         out.flush();
     }
 
-    static byte[] readFrame(DataInputStream in) throws IOException {
+    public static byte[] readFrame(DataInputStream in) throws IOException {
         int n = in.readInt();
         if (n <= 0 || n > (1 << 24)) {
             throw new IOException("bad frame length " + n);
@@ -47,23 +47,23 @@ final class RawWire {
         return b;
     }
 
-    static byte[] hello(byte[] id, int min, int max) {
+    public static byte[] hello(byte[] id, int min, int max) {
         return ByteBuffer.allocate(23).put((byte) HELLO).putInt(MAGIC).put(id).put((byte) min).put((byte) max)
                 .array();
     }
 
-    static byte[] versionSelect(byte[] id) {
+    public static byte[] versionSelect(byte[] id) {
         return ByteBuffer.allocate(22).put((byte) VERSION_SELECT).putInt(MAGIC).put(id).put((byte) 1).array();
     }
 
-    static byte[] filterMessage(int tag, List<String> topics) {
+    public static byte[] filterMessage(int tag, List<String> topics) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(tag);
         out.writeBytes(filter(topics));
         return out.toByteArray();
     }
 
-    static byte[] filter(List<String> topics) {
+    public static byte[] filter(List<String> topics) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         varbyte(out, topics.size());
         for (String t : topics) {
@@ -74,7 +74,7 @@ final class RawWire {
         return out.toByteArray();
     }
 
-    static void varbyte(ByteArrayOutputStream out, int n) {
+    public static void varbyte(ByteArrayOutputStream out, int n) {
         int x = n;
         while ((x & ~0x7F) != 0) {
             out.write((x & 0x7F) | 0x80);
@@ -83,7 +83,7 @@ final class RawWire {
         out.write(x);
     }
 
-    static int unvarbyte(ByteBuffer in) {
+    public static int unvarbyte(ByteBuffer in) {
         int x = 0;
         for (int shift = 0;; shift += 7) {
             int b = in.get() & 0xFF;
@@ -94,7 +94,7 @@ final class RawWire {
         }
     }
 
-    static List<String> unfilter(ByteBuffer in) {
+    public static List<String> unfilter(ByteBuffer in) {
         int n = unvarbyte(in);
         List<String> topics = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -105,7 +105,7 @@ final class RawWire {
         return topics;
     }
 
-    static Hs parseHs(byte[] frame) {
+    public static Hs parseHs(byte[] frame) {
         ByteBuffer in = ByteBuffer.wrap(frame);
         int tag = in.get();
         byte[] id = new byte[16];
@@ -140,13 +140,13 @@ final class RawWire {
         }
     }
 
-    static byte[] op(byte[] sender, byte[] receiver, int type, String topic, byte[] payload) {
+    public static byte[] op(byte[] sender, byte[] receiver, int type, String topic, byte[] payload) {
         byte[] t = topic.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(37 + t.length + payload.length).put(sender).put(receiver).put((byte) type)
                 .putShort((short) 16).putShort((short) t.length).put(t).put(payload).array();
     }
 
-    static Op parseOp(byte[] frame) {
+    public static Op parseOp(byte[] frame) {
         ByteBuffer in = ByteBuffer.wrap(frame);
         byte[] sender = new byte[16];
         byte[] receiver = new byte[16];

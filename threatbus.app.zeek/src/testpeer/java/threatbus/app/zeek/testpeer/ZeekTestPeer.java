@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
-package threatbus.app.zeek.broker;
+package threatbus.app.zeek.testpeer;
 
-import static threatbus.app.zeek.broker.RawWire.*;
+import static threatbus.app.zeek.testpeer.RawWire.*;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -29,21 +29,26 @@ import javax.net.ssl.SSLSocket;
  * state machine ({@code await_hello_or_version_select}) into whichever role the IDs give it. Afterwards a
  * reader thread answers pings (as Broker's core does) and queues everything else for the test.
  */
-final class TestPeer implements Closeable {
+public final class ZeekTestPeer implements Closeable {
 
     /** How to connect: plain, or a JSSE client socket factory. */
-    interface Dialer {
+    static {
+        // JSSE refuses anonymous suites unless the test JVM's policy allows them
+        AnonymousTlsPolicy.relax();
+    }
+
+    public interface Dialer {
         Socket dial(int port) throws IOException;
     }
 
-    static final Dialer PLAIN = port -> {
+    public static final Dialer PLAIN = port -> {
         Socket s = new Socket();
         s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         return s;
     };
 
-    /** Zeek's default: TLS 1.2 with anonymous ECDH, over JSSE (needs the relaxed policy of the test JVM). */
-    static final Dialer ANONYMOUS_TLS = port -> {
+    /** Zeek's default: TLS 1.2 with anonymous ECDH, over JSSE (relaxes the test JVM's policy, see AnonymousTlsPolicy). */
+    public static final Dialer ANONYMOUS_TLS = port -> {
         try {
             SSLContext context = SSLContext.getInstance("TLSv1.2");
             context.init(null, null, null);
@@ -53,7 +58,7 @@ final class TestPeer implements Closeable {
         }
     };
 
-    static Dialer tlsWith(SSLContext context) {
+    public static Dialer tlsWith(SSLContext context) {
         return port -> tls(context, port, null);
     }
 
@@ -70,31 +75,31 @@ final class TestPeer implements Closeable {
     }
 
     /** The smallest and largest IDs, to force either originator order against a random endpoint ID. */
-    static byte[] smallId() {
+    public static byte[] smallId() {
         byte[] id = new byte[16];
         id[15] = 1;
         return id;
     }
 
-    static byte[] largeId() {
+    public static byte[] largeId() {
         byte[] id = new byte[16];
         Arrays.fill(id, (byte) 0xFF);
         return id;
     }
 
-    final byte[] id;
-    final Socket socket;
-    final DataInputStream in;
-    final DataOutputStream out;
-    byte[] endpointId;
-    List<String> endpointFilter;
-    boolean originated;
-    int probes;
-    final BlockingQueue<Op> received = new LinkedBlockingQueue<>();
-    final CountDownLatch closed = new CountDownLatch(1);
-    volatile int pingsAnswered;
+    public final byte[] id;
+    public final Socket socket;
+    public final DataInputStream in;
+    public final DataOutputStream out;
+    public byte[] endpointId;
+    public List<String> endpointFilter;
+    public boolean originated;
+    public int probes;
+    public final BlockingQueue<Op> received = new LinkedBlockingQueue<>();
+    public final CountDownLatch closed = new CountDownLatch(1);
+    public volatile int pingsAnswered;
 
-    private TestPeer(byte[] id, Socket socket) throws IOException {
+    private ZeekTestPeer(byte[] id, Socket socket) throws IOException {
         this.id = id;
         this.socket = socket;
         this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
@@ -102,15 +107,15 @@ final class TestPeer implements Closeable {
     }
 
     /** Opens a connection without any handshake, for tests that send raw bytes. */
-    static TestPeer raw(Dialer dialer, int port, byte[] id) throws IOException {
+    public static ZeekTestPeer raw(Dialer dialer, int port, byte[] id) throws IOException {
         Socket s = dialer.dial(port);
         s.setSoTimeout(10_000);
-        return new TestPeer(id, s);
+        return new ZeekTestPeer(id, s);
     }
 
     /** Connects and completes Broker's handshake announcing {@code filter}; then starts reading. */
-    static TestPeer peer(Dialer dialer, int port, byte[] id, List<String> filter) throws IOException {
-        TestPeer p = raw(dialer, port, id);
+    public static ZeekTestPeer peer(Dialer dialer, int port, byte[] id, List<String> filter) throws IOException {
+        ZeekTestPeer p = raw(dialer, port, id);
         try {
             p.handshake(filter);
         } catch (IOException | RuntimeException e) {
@@ -182,25 +187,25 @@ final class TestPeer implements Closeable {
         t.start();
     }
 
-    synchronized void send(byte[] frame) throws IOException {
+    public synchronized void send(byte[] frame) throws IOException {
         writeFrame(out, frame);
     }
 
     /** Tells the endpoint our new filter, as Zeek does after {@code Broker::subscribe}. */
-    void subscribe(List<String> topics) throws IOException {
+    public void subscribe(List<String> topics) throws IOException {
         send(op(id, endpointId, ROUTING_UPDATE, "<$>", filter(topics)));
     }
 
-    void publish(String topic, byte[] payload) throws IOException {
+    public void publish(String topic, byte[] payload) throws IOException {
         send(op(id, new byte[16], DATA, topic, payload));
     }
 
-    void ping(byte[] payload) throws IOException {
+    public void ping(byte[] payload) throws IOException {
         send(op(id, endpointId, PING, "<$>", payload));
     }
 
     /** The next message of {@code type}, skipping others; fails after the timeout. */
-    Op next(int type, Duration timeout) throws InterruptedException {
+    public Op next(int type, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Op op = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -214,7 +219,7 @@ final class TestPeer implements Closeable {
     }
 
     /** Unpeers like Broker: a BYE ping ("BYE" + 8-byte token), then close once the matching pong is in. */
-    void bye(Duration timeout) throws IOException, InterruptedException {
+    public void bye(Duration timeout) throws IOException, InterruptedException {
         byte[] token = ByteBuffer.allocate(11).put("BYE".getBytes(StandardCharsets.US_ASCII)).putLong(42).array();
         ping(token);
         Op pong = next(PONG, timeout);
@@ -222,7 +227,7 @@ final class TestPeer implements Closeable {
         close();
     }
 
-    boolean awaitClosed(Duration timeout) throws InterruptedException {
+    public boolean awaitClosed(Duration timeout) throws InterruptedException {
         return closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
