@@ -21,7 +21,8 @@ import org.ops4j.pax.exam.Option;
 /**
  * The container of every integration test: a real Felix with exactly the bundles of the product (the
  * {@code bundlesOnly} export of {@code run.bndrun}), minus the interactive shell, plus FileInstall watching a
- * fresh folder. The zmq app is installed but not started: see {@link ZmqFixture}.
+ * fresh folder. The zmq and Zeek apps are installed but not started: see {@link ZmqFixture} and
+ * {@link ZeekFixture}.
  *
  * <p>The configuration runs in the test JVM before the framework starts, the tests run inside it with their
  * own copy of every class: what they share travels in system properties.
@@ -49,8 +50,9 @@ final class ThreatBusOptions {
         Arrays.sort(jars);
         for (File jar : jars) {
             // the shell would read the test's stdin; commands come from gogo.runtime alone
-            if (jar.getName().startsWith("threatbus.app.zmq")) {
-                // tests that need it start it on free ports (ZmqFixture), so that nothing depends on 13370-13372
+            if (jar.getName().startsWith("threatbus.app.zmq") || jar.getName().startsWith("threatbus.app.zeek")) {
+                // tests that need them start them on free ports (ZmqFixture, ZeekFixture), so that nothing
+                // depends on 13370-13372 or 47761
                 options.add(bundle(jar.toURI().toString()).noStart());
             } else if (!jar.getName().startsWith("org.apache.felix.gogo.shell")) {
                 options.add(bundle(jar.toURI().toString()));

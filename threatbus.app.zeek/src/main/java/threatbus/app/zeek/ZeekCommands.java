@@ -69,11 +69,17 @@ public final class ZeekCommands {
             out.append(String.format("  %-20s %9d  %s%n", rejection.name().toLowerCase(),
                     intake.rejectedCount(rejection), rejection.description));
         }
-        out.append("\nConnections turned away before peering\n");
+        out.append("\nConnections turned away before peering: ");
         Map<RejectCause, Long> rejections = broker.rejections();
+        StringBuilder causes = new StringBuilder();
         for (RejectCause cause : RejectCause.values()) {
-            out.append(String.format("  %-20s %9d%n", cause.name().toLowerCase(), rejections.getOrDefault(cause, 0L)));
+            long count = rejections.getOrDefault(cause, 0L);
+            if (count > 0) {
+                causes.append(causes.length() == 0 ? "" : ", ").append(cause.name().toLowerCase()).append(' ')
+                        .append(count);
+            }
         }
+        out.append(causes.length() == 0 ? "none" : causes).append('\n');
         return out.toString();
     }
 }

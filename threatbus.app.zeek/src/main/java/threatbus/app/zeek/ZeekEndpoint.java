@@ -26,8 +26,7 @@ final class ZeekEndpoint implements AutoCloseable {
         this.session = new ZeekSession(bus, settings.namespace(), clock);
         this.broker = new BrokerEndpoint(settings.endpointConfig(), session);
         broker.subscriptions(Set.copyOf(ZeekSession.topics()));
-        LOG.info("Zeek app listening on {}:{} ({}), namespace {}", settings.host(), broker.port(),
-                settings.security().mode(), settings.namespace());
+        LOG.info("Zeek app ready for {}:: events on {}", settings.namespace(), ZeekSession.topics());
     }
 
     ZeekSettings settings() {

@@ -24,23 +24,23 @@ record ZeekSettings(String host, int port, String namespace, TransportSecurity s
         if (config.port() < 1 || config.port() > 65_535) {
             problems.add("port must be a TCP port (1-65535), got " + config.port());
         }
-        String namespace = trim(config.module_namespace());
+        String namespace = trim(config.module__namespace());
         if (!namespace.matches("[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*")) {
             problems.add("module_namespace must be a Zeek module name such as Tenzir, got \""
-                    + config.module_namespace() + "\"");
+                    + config.module__namespace() + "\"");
         }
-        Path certificate = file(config.ssl_certificate(), "ssl_certificate", problems);
-        Path key = file(config.ssl_keyfile(), "ssl_keyfile", problems);
-        Path ca = file(config.ssl_cafile(), "ssl_cafile", problems);
+        Path certificate = file(config.ssl__certificate(), "ssl_certificate", problems);
+        Path key = file(config.ssl__keyfile(), "ssl_keyfile", problems);
+        Path ca = file(config.ssl__cafile(), "ssl_cafile", problems);
         TransportSecurity security = security(config, certificate, key, ca, problems);
         if (config.max_frame_bytes() < 1024) {
-            problems.add("max_frame_bytes must be at least 1024, got " + config.max_frame_bytes());
+            problems.add("max.frame.bytes must be at least 1024, got " + config.max_frame_bytes());
         }
         if (config.peer_queue_capacity() < 1) {
-            problems.add("peer_queue_capacity must be at least 1, got " + config.peer_queue_capacity());
+            problems.add("peer.queue.capacity must be at least 1, got " + config.peer_queue_capacity());
         }
         if (config.handshake_timeout_s() < 1) {
-            problems.add("handshake_timeout_s must be at least 1, got " + config.handshake_timeout_s());
+            problems.add("handshake.timeout.s must be at least 1, got " + config.handshake_timeout_s());
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid Zeek app configuration: " + String.join("; ", problems));
@@ -53,7 +53,7 @@ record ZeekSettings(String host, int port, String namespace, TransportSecurity s
     private static TransportSecurity security(ZeekConfig config, Path certificate, Path key, Path ca,
             List<String> problems) {
         boolean anyFile = certificate != null || key != null || ca != null;
-        if (config.disable_ssl()) {
+        if (config.disable__ssl()) {
             if (anyFile) {
                 problems.add("disable_ssl = true and ssl_certificate/ssl_keyfile/ssl_cafile contradict each other");
             }
@@ -66,8 +66,8 @@ record ZeekSettings(String host, int port, String namespace, TransportSecurity s
             problems.add("mutual TLS needs all of ssl_certificate, ssl_keyfile and ssl_cafile");
             return TransportSecurity.ANONYMOUS_TLS;
         }
-        String passphrase = config.ssl_passphrase() == null || config.ssl_passphrase().isEmpty()
-                ? null : config.ssl_passphrase();
+        String passphrase = config.ssl__passphrase() == null || config.ssl__passphrase().isEmpty()
+                ? null : config.ssl__passphrase();
         return TransportSecurity.mutualTls(certificate, key, ca, passphrase);
     }
 
