@@ -47,8 +47,12 @@ final class ZeekHarness implements AutoCloseable {
     }
 
     ZeekHarness(String namespace) throws IOException {
-        ZeekSettings settings = new ZeekSettings("127.0.0.1", 0, namespace, TransportSecurity.PLAIN, 64 * 1024, 100,
-                Duration.ofSeconds(5));
+        this(namespace, 64 * 1024);
+    }
+
+    ZeekHarness(String namespace, int maxFrameBytes) throws IOException {
+        ZeekSettings settings = new ZeekSettings("127.0.0.1", 0, namespace, TransportSecurity.PLAIN, maxFrameBytes,
+                100, Duration.ofSeconds(5));
         endpoint = new ZeekEndpoint(settings, bus, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -156,6 +156,39 @@ class ZeekSubscriptionTest {
     }
 
     @Test
+    void subscribeWhoseAcknowledgementWouldExceedTheFrameLimitLeavesNoSubscriptionBehind() throws Exception {
+        ZeekTestPeer zeek = harness.peer();
+        // the request fits the 64 KiB frame limit, the longer acknowledgement with its p2p topic does not
+        String topic = "stix2/indicator/" + "x".repeat(64 * 1024 - 160);
+
+        zeek.publish(MANAGE, subscribeEvent(topic, Duration.ZERO));
+
+        Await.until("the rejection", T, () -> harness.intake().rejectedCount(Rejection.ACK_NOT_SENT) == 1);
+        assertThat(harness.bus.active()).isEmpty();
+        assertThat(harness.session().subscribers()).isEmpty();
+        assertThat(harness.intake().subscribeCount()).isZero();
+        assertThat(harness.brokerPeer(zeek)).isNotNull();
+        assertThat(harness.subscribe(zeek, "stix2/indicator")).matches(P2P);
+    }
+
+    @Test
+    void subscribeToATopicTooLongForABrokerP2pTopicIsRefused() throws Exception {
+        harness.close();
+        harness = new ZeekHarness("Tenzir", 1024 * 1024);
+        ZeekTestPeer zeek = harness.peer();
+        // Broker topics have at most 65535 bytes; the p2p topic adds ten letters
+        String topic = "stix2/indicator/" + "x".repeat(65_535 - 16 - 9);
+
+        zeek.publish(MANAGE, subscribeEvent(topic, Duration.ZERO));
+
+        Await.until("the rejection", T, () -> harness.intake().rejectedCount(Rejection.WRONG_ARGUMENTS) == 1);
+        assertThat(harness.bus.subscriptions).isEmpty();
+        assertThat(harness.session().subscribers()).isEmpty();
+        assertThat(nothingPending(zeek)).isTrue();
+        assertThat(harness.subscribe(zeek, topic.substring(0, 65_535 - 10))).hasSize(65_535);
+    }
+
+    @Test
     void twoZeeksEachGetOnlyTheirOwnAcknowledgementAndTheirOwnIntel() throws Exception {
         // a filter of "stix2/" covers every p2p topic: this Zeek would get whatever was sent to it
         ZeekTestPeer greedy = harness.peer(List.of(MANAGE, "stix2/"));
