@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package threatbus.app.zeek;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -44,6 +45,8 @@ final class ZeekSession implements PeerHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZeekSession.class);
     private static final long BUS_RETRY_MILLIS = 10;
+    /** Broker's envelope has a 16-bit topic length. */
+    private static final int MAX_TOPIC_BYTES = 0xFFFF;
 
     private final Bus bus;
     private final String namespacePrefix;
@@ -123,6 +126,12 @@ final class ZeekSession implements PeerHandler {
         if (topic.isEmpty()) {
             throw new InvalidEventException(event.name() + ": the topic is empty");
         }
+        int p2pBytes = topic.getBytes(StandardCharsets.UTF_8).length + P2P_LETTERS;
+        if (p2pBytes > MAX_TOPIC_BYTES) {
+            // Broker could never send on the p2p topic: every intel would fail
+            throw new InvalidEventException(event.name() + ": the topic is too long for a Broker p2p topic ("
+                    + p2pBytes + " bytes with the " + P2P_LETTERS + " letters, at most " + MAX_TOPIC_BYTES + ")");
+        }
         if (snapshot.isNegative()) {
             LOG.warn("Zeek peer {} asked for a snapshot of a negative interval ({}); subscribing without one",
                     peer.remoteAddress(), snapshot);
@@ -137,11 +146,19 @@ final class ZeekSession implements PeerHandler {
             throw new InvalidEventException(event.name() + ": " + e.getMessage());
         }
         ZeekEvent ack = ZeekEvent.of(ackEvent, clock.instant(), BrokerData.str(p2p));
-        SendResult result = peer.send(MANAGEMENT_TOPIC, BrokerDataCodec.encode(ack.toData()));
-        if (result != SendResult.QUEUED) {
-            // without the acknowledgement Zeek never subscribes the p2p topic
+        String notSent;
+        try {
+            SendResult result = peer.send(MANAGEMENT_TOPIC, BrokerDataCodec.encode(ack.toData()));
+            notSent = result == SendResult.QUEUED ? null : result.toString();
+        } catch (IllegalArgumentException e) {
+            // the acknowledgement repeats the topic and is longer than the request: it can exceed the frame limit
+            notSent = e.getMessage();
+        }
+        if (notSent != null) {
+            // without the acknowledgement Zeek never subscribes the p2p topic, and nobody would end the subscription
             subscriber.close();
-            intake.rejected(Rejection.ACK_NOT_SENT, peer.remoteAddress(), "subscribe to " + topic + ": " + result);
+            intake.rejected(Rejection.ACK_NOT_SENT, peer.remoteAddress(), "subscribe to " + abbreviate(topic) + ": "
+                    + notSent);
             return;
         }
         subscribers.put(p2p, subscriber);
@@ -183,6 +200,10 @@ final class ZeekSession implements PeerHandler {
                 }
             }
         }
+    }
+
+    private static String abbreviate(String topic) {
+        return topic.length() <= 100 ? topic : topic.substring(0, 100) + "... (" + topic.length() + " characters)";
     }
 
     /** Ends every subscription. */
