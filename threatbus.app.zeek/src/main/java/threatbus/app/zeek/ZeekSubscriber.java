@@ -79,7 +79,13 @@ final class ZeekSubscriber implements Subscriber {
                     indicator.pattern());
             return;
         }
-        send(BrokerDataCodec.encode(event.get().toData()));
+        try {
+            send(BrokerDataCodec.encode(event.get().toData()));
+        } catch (IllegalArgumentException e) {
+            // larger than the endpoint's frame limit (a huge URL, say): Zeek could not take it either
+            unmappable.incrementAndGet();
+            LOG.warn("Not sent to Zeek: {} {}", indicator.id(), e.getMessage());
+        }
     }
 
     private void send(byte[] payload) {
@@ -147,7 +153,7 @@ final class ZeekSubscriber implements Subscriber {
         return sent.get();
     }
 
-    /** Indicators without a point IoC Zeek understands. */
+    /** Indicators without a point IoC Zeek understands, or too large for a Broker frame. */
     long unmappable() {
         return unmappable.get();
     }

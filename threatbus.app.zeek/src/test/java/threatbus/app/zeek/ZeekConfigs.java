@@ -3,9 +3,14 @@ package threatbus.app.zeek;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.HashMap;
 import java.util.Map;
 
-/** {@link ZeekConfig} instances for tests: the annotation's defaults, with some values overridden by name. */
+/**
+ * {@link ZeekConfig} instances for tests: the annotation's defaults, with some values overridden by their
+ * configuration key as in a {@code .cfg} file ({@code disable_ssl}, {@code max.frame.bytes}), mapped to the
+ * attribute methods by Declarative Services' rule (a dot is a single underscore, an underscore a double one).
+ */
 final class ZeekConfigs {
 
     private ZeekConfigs() {
@@ -15,15 +20,18 @@ final class ZeekConfigs {
         return with(Map.of());
     }
 
-    /** @param values attribute name to value, e.g. {@code "port" -> 0}; unknown names fail */
-    static ZeekConfig with(Map<String, Object> values) {
-        for (String name : values.keySet()) {
+    /** @param keys configuration key to value, e.g. {@code "port" -> 0}; unknown keys fail */
+    static ZeekConfig with(Map<String, Object> keys) {
+        Map<String, Object> values = new HashMap<>();
+        keys.forEach((key, value) -> {
+            String method = key.replace("_", "__").replace('.', '_');
             try {
-                ZeekConfig.class.getDeclaredMethod(name);
+                ZeekConfig.class.getDeclaredMethod(method);
             } catch (NoSuchMethodException e) {
-                throw new IllegalArgumentException("ZeekConfig has no attribute " + name);
+                throw new IllegalArgumentException("ZeekConfig has no key " + key);
             }
-        }
+            values.put(method, value);
+        });
         return (ZeekConfig) Proxy.newProxyInstance(ZeekConfig.class.getClassLoader(),
                 new Class<?>[] {ZeekConfig.class}, (proxy, method, args) -> value(method, values));
     }

@@ -143,17 +143,17 @@ class ZeekSettingsTest {
 
     @Test
     void limitsBelowTheirMinimumAreNamed() {
-        String message = problems("max_frame_bytes", 1023, "peer_queue_capacity", 0, "handshake_timeout_s", 0);
+        String message = problems("max.frame.bytes", 1023, "peer.queue.capacity", 0, "handshake.timeout.s", 0);
 
-        assertThat(message).contains("max_frame_bytes must be at least 1024, got 1023")
-                .contains("peer_queue_capacity must be at least 1, got 0")
-                .contains("handshake_timeout_s must be at least 1, got 0");
+        assertThat(message).contains("max.frame.bytes must be at least 1024, got 1023")
+                .contains("peer.queue.capacity must be at least 1, got 0")
+                .contains("handshake.timeout.s must be at least 1, got 0");
     }
 
     @Test
     void theSmallestLimitsAreAccepted() {
-        ZeekSettings settings = ZeekSettings.of(ZeekConfigs.with(map("max_frame_bytes", 1024,
-                "peer_queue_capacity", 1, "handshake_timeout_s", 1)));
+        ZeekSettings settings = ZeekSettings.of(ZeekConfigs.with(map("max.frame.bytes", 1024,
+                "peer.queue.capacity", 1, "handshake.timeout.s", 1)));
 
         assertThat(settings.maxFrameBytes()).isEqualTo(1024);
         assertThat(settings.handshakeTimeout()).isEqualTo(Duration.ofSeconds(1));
@@ -162,12 +162,12 @@ class ZeekSettingsTest {
     @Test
     void everyProblemIsReportedAtOnce() {
         String message = problems("host", "bad host", "port", 0, "module_namespace", "9", "ssl_keyfile",
-                dir.resolve("nope").toString(), "max_frame_bytes", 0, "peer_queue_capacity", -5,
-                "handshake_timeout_s", -1);
+                dir.resolve("nope").toString(), "max.frame.bytes", 0, "peer.queue.capacity", -5,
+                "handshake.timeout.s", -1);
 
         assertThat(message).startsWith("invalid Zeek app configuration: ")
                 .contains("host must", "port must", "module_namespace must", "ssl_keyfile must",
-                        "mutual TLS needs all", "max_frame_bytes must", "peer_queue_capacity must",
-                        "handshake_timeout_s must");
+                        "mutual TLS needs all", "max.frame.bytes must", "peer.queue.capacity must",
+                        "handshake.timeout.s must");
     }
 }
