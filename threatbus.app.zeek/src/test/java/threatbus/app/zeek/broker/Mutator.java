@@ -7,17 +7,17 @@ import java.util.List;
 import java.util.Random;
 
 /** Produces random and mutated inputs from valid Broker encodings, reproducibly from a seed. */
-final class Mutator {
+public final class Mutator {
 
     private final Random random;
     private final List<byte[]> seeds;
 
-    Mutator(long seed, List<byte[]> seeds) {
+    public Mutator(long seed, List<byte[]> seeds) {
         this.random = new Random(seed);
         this.seeds = seeds;
     }
 
-    byte[] next() {
+    public byte[] next() {
         int choice = random.nextInt(10);
         if (choice == 0) {
             byte[] b = new byte[random.nextInt(80)];
