@@ -112,9 +112,11 @@ class ZeekEndpointFuzzTest {
             int sent = 0;
             int peerings = 0;
             while (sent < INPUTS) {
-                // an empty filter: acknowledgements cannot be delivered, so subscriptions do not pile up
-                try (ZeekTestPeer fuzzer = ZeekTestPeer.peer(ZeekTestPeer.PLAIN, port, ZeekTestPeer.smallId(),
-                        List.of())) {
+                // a fresh id per peering: the endpoint refuses a second peering of an id it still knows; an
+                // empty filter: acknowledgements cannot be delivered, so subscriptions do not pile up
+                byte[] id = ZeekTestPeer.smallId();
+                id[14] = (byte) peerings;
+                try (ZeekTestPeer fuzzer = ZeekTestPeer.peer(ZeekTestPeer.PLAIN, port, id, List.of())) {
                     peerings++;
                     for (int i = 0; i < INPUTS_PER_PEERING && sent < INPUTS; i++, sent++) {
                         byte[] input = mutator.next();
