@@ -83,14 +83,17 @@ public final class AttributePatterns {
         if (rule == null) {
             return Optional.empty();
         }
-        String pattern = rule.apply(value);
+        String problem;
         try {
+            String pattern = rule.apply(value);
             StixPattern.parse(pattern);
+            return Optional.of(pattern);
         } catch (InvalidPatternException e) {
-            throw new IllegalArgumentException(type + " value " + MispJson.quote(value)
-                    + " gives no valid STIX pattern: " + e.getMessage(), e);
+            problem = "gives no valid STIX pattern: " + e.getMessage();
+        } catch (IllegalArgumentException e) {
+            problem = e.getMessage();
         }
-        return Optional.of(pattern);
+        throw new IllegalArgumentException(type + " value " + MispJson.quote(value) + " " + problem);
     }
 
     /** Whether {@link #pattern} maps the type. */
@@ -132,7 +135,10 @@ public final class AttributePatterns {
         rules.put("filename", v -> point("file:name", v));
         HASH_KEYS.forEach((hash, key) -> {
             rules.put(hash, v -> point("file:hashes." + key, v));
-            rules.put("filename|" + hash, v -> point("file:hashes." + key, second(v)));
+            rules.put("filename|" + hash, v -> {
+                first(v); // not in the pattern, but a composite value needs both parts
+                return point("file:hashes." + key, second(v));
+            });
         });
         rules.put("x509-fingerprint-md5", v -> point("x509-certificate:hashes.MD5", v));
         rules.put("x509-fingerprint-sha1", v -> point("x509-certificate:hashes.'SHA-1'", v));
@@ -175,6 +181,7 @@ public final class AttributePatterns {
         return point(value.indexOf(':') >= 0 ? "ipv6-addr:value" : "ipv4-addr:value", value);
     }
 
+    // rules throw IllegalArgumentException with just the reason; pattern() names the type and value
     private static String autonomousSystem(String value) {
         String digits = value.strip();
         if (digits.regionMatches(true, 0, "AS", 0, 2)) {
@@ -182,7 +189,7 @@ public final class AttributePatterns {
         }
         if (digits.isEmpty() || digits.length() > 10 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')
                 || Long.parseLong(digits) > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("AS value " + MispJson.quote(value) + " is not an AS number");
+            throw new IllegalArgumentException("is not an AS number");
         }
         return "[autonomous-system:number = " + Long.parseLong(digits) + "]";
     }
@@ -206,8 +213,7 @@ public final class AttributePatterns {
         int bar = composite.indexOf('|');
         String part = bar < 0 ? "" : first ? composite.substring(0, bar) : composite.substring(bar + 1);
         if (part.isEmpty()) {
-            throw new IllegalArgumentException("composite value " + MispJson.quote(composite)
-                    + " is not of the form value1|value2");
+            throw new IllegalArgumentException("is not of the form value1|value2");
         }
         return part;
     }

@@ -68,10 +68,11 @@ final class MispJson {
                 throw new MispMessageException(NOT_JSON, "no JSON value in message");
             }
             return root;
-        } catch (StreamConstraintsException e) {
-            throw new MispMessageException(TOO_LARGE, "message nested deeper than " + MAX_NESTING_DEPTH
-                    + " levels", e);
         } catch (IOException e) {
+            if (causedByConstraint(e)) {
+                throw new MispMessageException(TOO_LARGE, "message nested deeper than " + MAX_NESTING_DEPTH
+                        + " levels", e);
+            }
             throw new MispMessageException(NOT_JSON, "not valid JSON: " + firstLine(e.getMessage()), e);
         }
     }
@@ -173,6 +174,16 @@ final class MispJson {
     static String quote(String text) {
         String cut = text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED) + "..." : text;
         return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(cut)) + '"';
+    }
+
+    // databind may wrap the parser's exception
+    private static boolean causedByConstraint(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstLine(String message) {
