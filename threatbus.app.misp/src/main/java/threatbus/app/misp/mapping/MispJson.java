@@ -8,7 +8,6 @@ import static threatbus.app.misp.mapping.MispMessageException.Cause.TOO_LARGE;
 import static threatbus.app.misp.mapping.MispMessageException.Cause.WRONG_TYPE;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.time.Instant;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -147,8 +146,9 @@ final class MispJson {
         if (text == null || text.isEmpty()) {
             throw new MispMessageException(MISSING_FIELD, path + "." + name + " is missing or empty");
         }
-        if (!text.chars().allMatch(c -> c >= '0' && c <= '9') || text.length() > 19
-                || new BigInteger(text).longValueExact() > MAX_EPOCH_SECONDS) {
+        // 12 digits hold MAX_EPOCH_SECONDS, so the parse cannot overflow
+        if (!text.chars().allMatch(c -> c >= '0' && c <= '9') || text.length() > 12
+                || Long.parseLong(text) > MAX_EPOCH_SECONDS) {
             throw new MispMessageException(INVALID_VALUE, path + "." + name
                     + " must be epoch seconds up to year 9999, got " + describe(in.get(name)));
         }

@@ -146,6 +146,8 @@ class MispMessageTest {
             {"timestamp": "yesterday"} ; INVALID_VALUE ; must be epoch seconds
             {"timestamp": -5} ; INVALID_VALUE ; must be epoch seconds
             {"timestamp": "99999999999999999999"} ; INVALID_VALUE ; must be epoch seconds
+            {"timestamp": "9999999999999999999"} ; INVALID_VALUE ; must be epoch seconds
+            {"timestamp": 9223372036854775807} ; INVALID_VALUE ; must be epoch seconds
             {"timestamp": "253402300800"} ; INVALID_VALUE ; up to year 9999
             {"timestamp": 1.5} ; WRONG_TYPE ; Attribute.timestamp must be a string or an integer
             {"to_ids": "yes"} ; WRONG_TYPE ; Attribute.to_ids must be a boolean, 0 or 1, got "yes"
