@@ -87,7 +87,7 @@ final class MispResponses {
         boolean transientStatus = status == 429 || status == 408 || status >= 500;
         String text = json != null && json.isObject() ? errorText(json, null) : null;
         return new MispApiException(transientStatus ? Kind.TRANSIENT : Kind.PERMANENT, status,
-                text != null ? text : "unexpected HTTP status");
+                text != null ? text : "no MISP error body");
     }
 
     private static JsonNode parse(byte[] body) {

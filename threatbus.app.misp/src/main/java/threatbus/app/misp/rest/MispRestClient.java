@@ -48,7 +48,7 @@ public final class MispRestClient {
                     + " this affects only this client", settings.host());
             builder.sslContext(InsecureTls.context());
         }
-        if ("http".equalsIgnoreCase(settings.host().getScheme())) {
+        if ("http".equalsIgnoreCase(settings.host().getScheme()) && !isLoopback(settings.host().getHost())) {
             LOG.warn("MISP at {} is reached over plain HTTP: the API key travels unencrypted", settings.host());
         }
         this.http = builder.build();
@@ -106,6 +106,11 @@ public final class MispRestClient {
                         query.tags(), total);
             }
         }
+    }
+
+    /** By name only: a DNS lookup in a constructor could block. */
+    private static boolean isLoopback(String host) {
+        return "localhost".equalsIgnoreCase(host) || host.startsWith("127.") || "[::1]".equals(host);
     }
 
     /** The list itself, or one {@code null} standing for "no restriction". */
