@@ -2,6 +2,8 @@
 package threatbus.app.misp.feed;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
@@ -13,6 +15,7 @@ final class FeedThread {
     private static final Logger LOG = LoggerFactory.getLogger(FeedThread.class);
 
     private final Thread thread;
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile boolean stopping;
     private boolean started;
 
@@ -33,6 +36,16 @@ final class FeedThread {
         return stopping;
     }
 
+    /** Waits on the feed's thread for a back-off, or less when the feed stops. @return whether to go on */
+    boolean pause(Duration duration) {
+        try {
+            return !stopSignal.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /**
      * Asks the loop to stop and waits for it. The thread is interrupted only while {@code inHandler} says it
      * blocks in the handler, which is the one place a prompt stop cannot otherwise reach.
@@ -41,6 +54,7 @@ final class FeedThread {
      */
     boolean stop(Runnable wakeUp, BooleanSupplier inHandler, Duration timeout) {
         stopping = true;
+        stopSignal.countDown();
         if (!started || Thread.currentThread() == thread) {
             return !thread.isAlive();
         }

@@ -25,6 +25,22 @@ final class Await {
         }
     }
 
+    /** Checks for the given time that something does not happen: the one bounded wait without a condition. */
+    static void absence(String what, Duration duration, BooleanSupplier happened) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            if (happened.getAsBoolean()) {
+                throw new AssertionError("unexpected: " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted watching for " + what, e);
+            }
+        }
+    }
+
     static int freePort() {
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
             return probe.getLocalPort();
