@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import threatbus.app.misp.testmisp.FakeMispRules;
+
 /** The fake MISP is only as good as its checks: they pass our bodies and catch what MISP's API does not define. */
 class FakeMispRulesTest {
 

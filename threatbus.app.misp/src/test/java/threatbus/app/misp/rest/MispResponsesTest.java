@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import threatbus.app.misp.rest.MispApiException.Kind;
+import threatbus.app.misp.testmisp.FakeMisp;
 
 /** The answer shapes of the MISP versions in use, success and error, with and without HTTP errors. */
 class MispResponsesTest {

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import threatbus.app.misp.rest.MispApiException.Kind;
+import threatbus.app.misp.testmisp.FakeMisp;
+import threatbus.app.misp.testmisp.FakeAttributes;
 
 /** Paged {@code POST /attributes/restSearch}: timestamp window, filters, paging and where it stops. */
 class MispRestClientSearchTest {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import threatbus.app.misp.rest.MispApiException.Kind;
+import threatbus.app.misp.testmisp.FakeMisp;
 
 /** {@code POST /sightings/add} against the strict fake MISP: exact request, success and error shapes. */
 class MispRestClientSightingTest {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import threatbus.app.misp.rest.MispApiException.Kind;
+import threatbus.app.misp.testmisp.FakeMisp;
 
 /**
  * HTTPS with a self-signed certificate for another host name: rejected by default, accepted with

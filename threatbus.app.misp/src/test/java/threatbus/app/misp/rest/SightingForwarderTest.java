@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import threatbus.app.misp.rest.MispApiException.Kind;
+import threatbus.app.misp.testmisp.FakeMisp;
 
 /** Queueing, retries with backoff, drop counting, logging and shutdown of the sighting forwarder. */
 class SightingForwarderTest {

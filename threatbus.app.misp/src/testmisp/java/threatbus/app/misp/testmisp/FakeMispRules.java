@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-3-Clause
-package threatbus.app.misp.rest;
+package threatbus.app.misp.testmisp;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,14 +13,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * What the fake MISP accepts, field by field, from MISP's OpenAPI description (with the fields that
  * {@code SightingsController::add} reads but the OpenAPI leaves out). Each method lists the violations.
  */
-final class FakeMispRules {
+public final class FakeMispRules {
 
     /** OpenAPI {@code AddSightingsRequest} (values, timestamp, filters) plus what the controller reads. */
-    static final Set<String> SIGHTING_FIELDS = Set.of("values", "timestamp", "filters",
+    public static final Set<String> SIGHTING_FIELDS = Set.of("values", "timestamp", "filters",
             "id", "uuid", "value", "type", "source", "date", "time");
 
     /** OpenAPI {@code AttributeRestSearchFilter}. */
-    static final Set<String> SEARCH_FIELDS = Set.of("page", "limit", "value", "value1", "value2", "type",
+    public static final Set<String> SEARCH_FIELDS = Set.of("page", "limit", "value", "value1", "value2", "type",
             "category", "org", "tags", "from", "to", "last", "eventid", "withAttachments", "uuid",
             "publish_timestamp", "published", "timestamp", "attribute_timestamp", "enforceWarninglist", "to_ids",
             "deleted", "event_timestamp", "threat_level_id", "eventinfo", "sharinggroup", "decayingModel", "score",
@@ -39,7 +39,7 @@ final class FakeMispRules {
     private FakeMispRules() {
     }
 
-    static List<String> sighting(JsonNode body) {
+    public static List<String> sighting(JsonNode body) {
         List<String> violations = unknownFields(body, SIGHTING_FIELDS);
         // this client's contract: a target attribute and an explicit time (MISP would default to "now")
         require(body, "uuid", violations);
@@ -57,7 +57,7 @@ final class FakeMispRules {
         return violations;
     }
 
-    static List<String> search(JsonNode body) {
+    public static List<String> search(JsonNode body) {
         List<String> violations = unknownFields(body, SEARCH_FIELDS);
         // without paging MISP returns everything at once: exactly what the client must avoid
         require(body, "page", violations);

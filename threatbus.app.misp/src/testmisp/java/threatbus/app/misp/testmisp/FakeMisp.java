@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-3-Clause
-package threatbus.app.misp.rest;
+package threatbus.app.misp.testmisp;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,17 +34,17 @@ import com.sun.net.httpserver.HttpsServer;
  * method, path, headers and JSON bodies against {@link FakeMispRules}, records {@link #violations()}, and
  * answers with MISP's own success and error shapes. It can fail, drop or hold the next requests on demand.
  */
-final class FakeMisp implements AutoCloseable {
+public final class FakeMisp implements AutoCloseable {
 
-    static final String API_KEY = "Kq7fZ3mX9pL2vR8tY4wN6bH1cJ5dG0sA3eU7iO9x";
-    static final String SIGHTINGS = "/sightings/add";
-    static final String SEARCH = "/attributes/restSearch";
-    static final String NO_ATTRIBUTE = "Could not add the Sighting. Reason: No valid attributes found that match the criteria.";
-    static final String AUTH_FAILED = "Authentication failed. Please make sure you pass the API key of an API enabled"
+    public static final String API_KEY = "Kq7fZ3mX9pL2vR8tY4wN6bH1cJ5dG0sA3eU7iO9x";
+    public static final String SIGHTINGS = "/sightings/add";
+    public static final String SEARCH = "/attributes/restSearch";
+    public static final String NO_ATTRIBUTE = "Could not add the Sighting. Reason: No valid attributes found that match the criteria.";
+    public static final String AUTH_FAILED = "Authentication failed. Please make sure you pass the API key of an API enabled"
             + " user along in the Authorization header.";
 
     /** How MISP confirms a sighting: current versions return the row, 2.4.1xx a message. */
-    enum SightingSuccess { ROW, MESSAGE }
+    public enum SightingSuccess { ROW, MESSAGE }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -74,11 +74,11 @@ final class FakeMisp implements AutoCloseable {
         server.start();
     }
 
-    static FakeMisp http() throws IOException {
+    public static FakeMisp http() throws IOException {
         return new FakeMisp(HttpServer.create(loopback(), 0), "http");
     }
 
-    static FakeMisp https(SSLContext tls) throws IOException {
+    public static FakeMisp https(SSLContext tls) throws IOException {
         HttpsServer server = HttpsServer.create(loopback(), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
         return new FakeMisp(server, "https");
@@ -88,25 +88,25 @@ final class FakeMisp implements AutoCloseable {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** The dataset restSearch serves; sightings are accepted for these attributes only. */
-    void attributes(List<ObjectNode> attributes) {
+    public void attributes(List<ObjectNode> attributes) {
         this.attributes = List.copyOf(attributes);
     }
 
-    String knownAttributeUuid() {
+    public String knownAttributeUuid() {
         return attributes.get(0).path("uuid").asText();
     }
 
-    void sightingSuccess(SightingSuccess shape) {
+    public void sightingSuccess(SightingSuccess shape) {
         this.sightingSuccess = shape;
     }
 
     /** The next {@code n} requests get {@code status} with the body MISP (or the proxy in front) sends then. */
-    void failNext(int n, int status) {
+    public void failNext(int n, int status) {
         for (int i = 0; i < n; i++) {
             canned.add(status == 503
                     ? new Reply(503, "text/html", "<html><body><h1>503 Service Unavailable</h1></body></html>")
@@ -116,39 +116,39 @@ final class FakeMisp implements AutoCloseable {
     }
 
     /** The next request gets exactly this answer (after its checks). */
-    void replyNext(int status, String json) {
+    public void replyNext(int status, String json) {
         canned.add(new Reply(status, "application/json", json));
     }
 
     /** The next {@code n} requests see the connection closed without an answer. */
-    void dropNext(int n) {
+    public void dropNext(int n) {
         dropNext.addAndGet(n);
     }
 
     /** Sighting requests wait (10 s at most) until the returned latch is counted down. */
-    CountDownLatch holdSightings() {
+    public CountDownLatch holdSightings() {
         CountDownLatch latch = new CountDownLatch(1);
         hold = latch;
         return latch;
     }
 
-    List<String> violations() {
+    public List<String> violations() {
         return List.copyOf(violations);
     }
 
-    List<JsonNode> sightingBodies() {
+    public List<JsonNode> sightingBodies() {
         return List.copyOf(sightingBodies);
     }
 
-    List<JsonNode> searchBodies() {
+    public List<JsonNode> searchBodies() {
         return List.copyOf(searchBodies);
     }
 
-    List<Map<String, List<String>>> headers() {
+    public List<Map<String, List<String>>> headers() {
         return List.copyOf(headers);
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 
@@ -280,7 +280,7 @@ final class FakeMisp implements AutoCloseable {
     }
 
     /** OpenAPI {@code ApiError}: {@code {"name":…,"message":…,"url":…}}. */
-    static String apiError(String text, String url) {
+    public static String apiError(String text, String url) {
         ObjectNode error = MAPPER.createObjectNode();
         error.put("name", text);
         error.put("message", text);

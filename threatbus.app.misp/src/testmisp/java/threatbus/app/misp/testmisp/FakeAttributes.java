@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-3-Clause
-package threatbus.app.misp.rest;
+package threatbus.app.misp.testmisp;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +18,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code timestamp = base + 60 i}, creator org {@code "1"} (ORGNAME) for even and {@code "2"} (PARTNER) for
  * odd {@code i}, and tag {@code tlp:amber} when {@code i % 3 == 0}, else {@code tlp:green}.
  */
-final class FakeAttributes {
+public final class FakeAttributes {
 
-    static final List<String> TYPES = List.of("ip-src", "domain", "url", "md5");
+    public static final List<String> TYPES = List.of("ip-src", "domain", "url", "md5");
     private static final Map<String, String> ORG_NAMES = Map.of("1", "ORGNAME", "2", "PARTNER");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private FakeAttributes() {
     }
 
-    static List<ObjectNode> generate(int count, long baseEpochSecond) {
+    public static List<ObjectNode> generate(int count, long baseEpochSecond) {
         List<ObjectNode> attributes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             ObjectNode a = MAPPER.createObjectNode();
@@ -66,7 +66,7 @@ final class FakeAttributes {
         return attributes;
     }
 
-    static String uuid(int i) {
+    public static String uuid(int i) {
         return new UUID(0x5f7b2284bdd84ef4L, 0xb457000000000000L + i).toString();
     }
 
@@ -80,7 +80,7 @@ final class FakeAttributes {
     }
 
     /** MISP's matching for the filters this client sends; the rest of the filter keys are not modelled. */
-    static Predicate<JsonNode> matcher(JsonNode filter) {
+    public static Predicate<JsonNode> matcher(JsonNode filter) {
         Predicate<JsonNode> match = a -> true;
         if (filter.path("to_ids").asBoolean(false)) {
             match = match.and(a -> a.path("to_ids").asBoolean());
