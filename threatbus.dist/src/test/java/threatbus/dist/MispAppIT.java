@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package threatbus.dist;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static threatbus.dist.BrokerBytes.bool;
+import static threatbus.dist.BrokerBytes.str;
+import static threatbus.dist.BrokerBytes.table;
+import static threatbus.dist.BrokerBytes.timestamp;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.CoreOptions;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerMethod;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import threatbus.app.misp.testmisp.FakeMisp;
+import threatbus.app.zeek.testpeer.ZeekTestPeer;
+
+/**
+ * The MISP app in a real Felix: MISP's ZeroMQ publisher (a JeroMQ PUB here) → bus → a zmq app; a sighting
+ * from a Zeek peer → bus → MISP's REST API (a strict fake of it, checking method, path, headers and body).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerMethod.class)
+public class MispAppIT {
+
+    private static final String ATTRIBUTE_UUID = "5e1f2787-fcfc-4718-a58a-00b4c0a82f06";
+    private static final String NOTIFICATION = "{\"Attribute\": {\"id\": \"15\", \"event_id\": \"1\", \"category\": "
+            + "\"Network activity\", \"type\": \"domain\", \"value1\": \"example.com\", \"value2\": \"\", "
+            + "\"to_ids\": true, \"uuid\": \"" + ATTRIBUTE_UUID + "\", \"timestamp\": \"1614599635\", "
+            + "\"deleted\": false, \"value\": \"example.com\", \"Tag\": [{\"name\": \"TLP:AMBER\"}]}, "
+            + "\"Event\": {\"id\": \"1\", \"org_id\": \"1\", \"orgc_id\": \"1\", \"info\": \"it\"}, "
+            + "\"action\": \"add\"}";
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
+
+    @Configuration
+    public Option[] config() {
+        // the fake MISP runs in the test, inside the framework, on the JDK's HTTP server
+        return OptionUtils.combine(ThreatBusOptions.withFreshDeployFolder(),
+                CoreOptions.systemPackage("com.sun.net.httpserver"));
+    }
+
+    @Test
+    public void mispAttributeReachesAZmqAppAndAZeekSightingReachesMisp() throws Exception {
+        ZmqFixture zmq = ZmqFixture.start(context, configurationAdmin);
+        ZeekFixture zeek = ZeekFixture.start(context, configurationAdmin, false);
+        try (ZContext zmqContext = new ZContext(); FakeMisp misp = FakeMisp.http();
+                ZmqTestApp app = new ZmqTestApp(zmq, "\"stix2/indicator\"", 0)) {
+            ZMQ.Socket publisher = zmqContext.createSocket(SocketType.PUB);
+            int mispPort = publisher.bindToRandomPort("tcp://127.0.0.1");
+            Dictionary<String, Object> properties = new Hashtable<>();
+            properties.put("zmq.host", "127.0.0.1");
+            properties.put("zmq.port", mispPort);
+            properties.put("api.host", misp.uri().toString());
+            properties.put("api.key", FakeMisp.API_KEY);
+            properties.put("filter", "[{\"orgs\": [\"1\"], \"types\": [\"domain\"]}]");
+            configurationAdmin.getConfiguration("threatbus.app.misp", "?").update(properties);
+            app.awaitConnected("[network-traffic:dst_port = 443]");
+
+            // MISP's publisher drops what it sends before the feed's socket joined: repeat until it arrives
+            byte[] frame = ("misp_json_attribute " + NOTIFICATION).getBytes(StandardCharsets.UTF_8);
+            String indicator = null;
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (indicator == null && System.currentTimeMillis() < deadline) {
+                publisher.send(frame, 0);
+                indicator = app.receive(200);
+            }
+            assertTrue("no indicator from MISP", indicator != null);
+            assertTrue(indicator, indicator.startsWith(app.p2p + "indicator {\"type\": \"indicator\""));
+            assertTrue(indicator, indicator.contains("\"id\": \"indicator--" + ATTRIBUTE_UUID + "\""));
+            assertTrue(indicator, indicator.contains("\"pattern\": \"[domain-name:value = 'example.com']\""));
+            assertTrue(indicator, indicator.contains("\"created\": \"2021-03-01T11:53:55.000Z\""));
+
+            try (ZeekTestPeer peer = ZeekTestPeer.peer(ZeekTestPeer.PLAIN, zeek.port, ZeekTestPeer.smallId(),
+                    List.of("threatbus/manage"))) {
+                long seen = Instant.parse("2021-03-04T10:00:00Z").getEpochSecond() * 1_000_000_000L;
+                peer.publish("stix2/sighting", BrokerBytes.event("Tenzir::sighting", seen, timestamp(seen),
+                        str("indicator--" + ATTRIBUTE_UUID), table(str("noisy"), bool(false))));
+                Await.until("MISP got the sighting", () -> !misp.sightingBodies().isEmpty(),
+                        () -> "violations " + misp.violations());
+            }
+            JsonNode body = misp.sightingBodies().get(0);
+            assertEquals(ATTRIBUTE_UUID, body.get("uuid").asText());
+            assertEquals("0", body.get("type").asText());
+            assertEquals(String.valueOf(Instant.parse("2021-03-04T10:00:00Z").getEpochSecond()),
+                    body.get("timestamp").asText());
+            assertTrue("violations " + misp.violations(), misp.violations().isEmpty());
+        }
+    }
+}
