@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import threatbus.app.misp.testmisp.EmbeddedKafka;
+
 /** The Kafka feed against a real broker in the test JVM. */
 class KafkaFeedTest {
 

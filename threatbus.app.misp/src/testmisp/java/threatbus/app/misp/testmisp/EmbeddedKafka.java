@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-3-Clause
-package threatbus.app.misp.feed;
+package threatbus.app.misp.testmisp;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -21,13 +21,13 @@ import org.apache.kafka.common.test.TestKitNodes;
  * A real single-node KRaft Kafka (controller and broker in one node) inside the test JVM, listening on a
  * free port of localhost; plays the Kafka that MISP's KafkaPubTool produces to.
  */
-final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
     private final Admin admin;
     private final KafkaProducer<byte[], byte[]> producer;
 
-    EmbeddedKafka() throws Exception {
+    public EmbeddedKafka() throws Exception {
         TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
                 .setNumControllerNodes(1).build();
         cluster = new KafkaClusterTestKit.Builder(nodes)
@@ -51,16 +51,16 @@ final class EmbeddedKafka implements AutoCloseable {
                 ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return cluster.bootstrapServers();
     }
 
-    void createTopic(String topic) throws Exception {
+    public void createTopic(String topic) throws Exception {
         admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
     }
 
     /** Sends and waits for the broker's acknowledgement; a null document sends a record without value. */
-    void produce(String topic, String... documents) throws Exception {
+    public void produce(String topic, String... documents) throws Exception {
         for (String document : documents) {
             byte[] value = document == null ? null : document.getBytes(StandardCharsets.UTF_8);
             producer.send(new ProducerRecord<>(topic, null, value)).get(30, TimeUnit.SECONDS);
@@ -68,7 +68,7 @@ final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** The group's committed offset of partition 0, or -1 when nothing was committed. */
-    long committed(String group, String topic) throws Exception {
+    public long committed(String group, String topic) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
         OffsetAndMetadata offset = offsets.get(new TopicPartition(topic, 0));
