@@ -16,6 +16,7 @@ import java.util.List;
 
 import javax.inject.Inject;
 
+import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -58,6 +59,9 @@ public class MispAppIT {
     @Inject
     private ConfigurationAdmin configurationAdmin;
 
+    @Inject
+    private CommandProcessor commands;
+
     @Configuration
     public Option[] config() {
         // the fake MISP runs in the test, inside the framework, on the JDK's HTTP server
@@ -95,6 +99,17 @@ public class MispAppIT {
             assertTrue(indicator, indicator.contains("\"id\": \"indicator--" + ATTRIBUTE_UUID + "\""));
             assertTrue(indicator, indicator.contains("\"pattern\": \"[domain-name:value = 'example.com']\""));
             assertTrue(indicator, indicator.contains("\"created\": \"2021-03-01T11:53:55.000Z\""));
+
+            // malformed notifications are counted by cause, and the feed goes on
+            publisher.send("misp_json_attribute {\"Attribute\": ".getBytes(StandardCharsets.UTF_8), 0);
+            publisher.send("misp_json_attribute {\"Attribute\": {}, \"action\": \"explode\"}"
+                    .getBytes(StandardCharsets.UTF_8), 0);
+            publisher.send(frame, 0);
+            assertTrue("the feed stopped after malformed input", app.receive(10_000) != null);
+            String status = new Shell(commands).run("threatbus:misp");
+            assertTrue(status, status.contains("Feed: ZeroMQ tcp://127.0.0.1:" + mispPort + " (connected)"));
+            assertTrue(status, status.matches("(?s).*rejected not_json +1\\b.*"));
+            assertTrue(status, status.matches("(?s).*rejected unknown_action +1\\b.*"));
 
             try (ZeekTestPeer peer = ZeekTestPeer.peer(ZeekTestPeer.PLAIN, zeek.port, ZeekTestPeer.smallId(),
                     List.of("threatbus/manage"))) {

@@ -78,8 +78,9 @@ record MispSettings(Optional<ZmqFeedSettings> zmq, Optional<KafkaFeedSettings> k
     private static Optional<KafkaFeedSettings> kafka(MispConfig config, Map<String, ?> properties,
             List<String> problems) {
         int problemsBefore = problems.size();
-        List<String> topics = Arrays.stream(config.kafka_topics()).map(MispSettings::trim).filter(t -> !t.isEmpty())
-                .toList();
+        // a .cfg file gives one string: "a, b" lists two topics (Kafka topic names have no commas)
+        List<String> topics = Arrays.stream(config.kafka_topics()).flatMap(t -> Arrays.stream(trim(t).split(",")))
+                .map(MispSettings::trim).filter(t -> !t.isEmpty()).toList();
         if (topics.isEmpty()) {
             problems.add("kafka.topics must name at least one topic");
         }

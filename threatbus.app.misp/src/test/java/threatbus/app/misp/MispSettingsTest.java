@@ -39,6 +39,14 @@ class MispSettingsTest {
     }
 
     @Test
+    void kafkaTopicsFromACfgFileAreOneCommaSeparatedString() {
+        MispSettings settings = MispConfigs.settings(Map.of("kafka.topics", new String[] {"misp_attribute, other"},
+                "kafka.config.bootstrap.servers", "localhost:9092", "kafka.config.group.id", "threatbus"));
+
+        assertThat(settings.kafka().orElseThrow().topics()).containsExactly("misp_attribute", "other");
+    }
+
+    @Test
     void bothFeedsAreTheOriginalsError() {
         assertThatThrownBy(() -> MispConfigs.settings(Map.of("zmq.host", "localhost", "kafka.topics",
                 new String[] {"t"}, "kafka.config.bootstrap.servers", "x:1", "kafka.config.group.id", "g")))
