@@ -43,9 +43,10 @@ public class MispKafkaIT {
 
     @Configuration
     public Option[] config() throws Exception {
+        Option[] options = ThreatBusOptions.withFreshDeployFolder();
         // produced before the app subscribes: the consumer group starts from the earliest offset
         DriverKafka.produce(TOPIC, NOTIFICATION);
-        return ThreatBusOptions.withFreshDeployFolder();
+        return options;
     }
 
     @Test
