@@ -86,7 +86,13 @@ public class ZeekAppIT {
                     + "\"pattern_version\": \"2.1\", \"valid_from\": \"2022-05-16T12:00:00.123456Z\"}";
             app.send("stix2/indicator", indicator);
 
-            Op intel = peer.next(RawWire.DATA, WAIT);
+            Op intel;
+            try {
+                intel = peer.next(RawWire.DATA, WAIT);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n" + new Shell(commands).run("threatbus:zeek") + "\n"
+                        + new Shell(commands).run("threatbus:status"), e);
+            }
             assertEquals(p2p, intel.topic());
             byte[] expected = BrokerBytes.event("Tenzir::intel", 0, vector(timestamp(CREATED_NANOS),
                     str(INDICATOR_ID), str("DOMAIN"), str("example.com"), str("ADD")));
