@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.inject.Inject;
 
@@ -27,6 +29,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -34,6 +37,8 @@ import org.zeromq.ZMQ;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import threatbus.api.Application;
+import threatbus.app.misp.testmisp.FakeAttributes;
 import threatbus.app.misp.testmisp.FakeMisp;
 import threatbus.app.zeek.testpeer.ZeekTestPeer;
 
@@ -125,6 +130,59 @@ public class MispAppIT {
             assertEquals(String.valueOf(Instant.parse("2021-03-04T10:00:00Z").getEpochSecond()),
                     body.get("timestamp").asText());
             assertTrue("violations " + misp.violations(), misp.violations().isEmpty());
+        }
+    }
+
+    @Test
+    public void aZmqAppsSnapshotIsAnsweredFromMispsRestSearchToThatAppOnly() throws Exception {
+        ZmqFixture zmq = ZmqFixture.start(context, configurationAdmin);
+        try (ZContext zmqContext = new ZContext(); FakeMisp misp = FakeMisp.http();
+                ZmqTestApp bystander = new ZmqTestApp(zmq, "\"stix2/indicator\"", 0)) {
+            // six attributes of the last hours; the fifth is not for detection, so MISP's search leaves it out
+            misp.attributes(FakeAttributes.generate(6, Instant.now().getEpochSecond() - 3_600));
+            ZMQ.Socket publisher = zmqContext.createSocket(SocketType.PUB);
+            Dictionary<String, Object> properties = new Hashtable<>();
+            properties.put("zmq.host", "127.0.0.1");
+            properties.put("zmq.port", publisher.bindToRandomPort("tcp://127.0.0.1"));
+            properties.put("api.host", misp.uri().toString());
+            properties.put("api.key", FakeMisp.API_KEY);
+            properties.put("snapshot.page.size", 2);
+            configurationAdmin.getConfiguration("threatbus.app.misp", "?").update(properties);
+            Await.until("the MISP app is up", this::mispAppRegistered);
+            bystander.awaitConnected("[network-traffic:dst_port = 443]");
+
+            try (ZmqTestApp requester = new ZmqTestApp(zmq, "\"stix2/indicator\"", 30)) {
+                Set<String> ids = new TreeSet<>();
+                String frame;
+                while (ids.size() < 5 && (frame = requester.receive(10_000)) != null) {
+                    assertTrue(frame, frame.startsWith(requester.p2p + "indicator {\"type\": \"indicator\""));
+                    ids.add(frame.replaceAll(".*\"id\": \"indicator--([^\"]+)\".*", "$1"));
+                }
+                assertEquals(new TreeSet<>(List.of(FakeAttributes.uuid(0), FakeAttributes.uuid(1),
+                        FakeAttributes.uuid(2), FakeAttributes.uuid(3), FakeAttributes.uuid(5))), ids);
+                assertEquals("no more than the five", null, requester.receive(500));
+                // the other app is asked too (it could hold history), but gets none of the answer
+                for (String other : bystander.drain(500)) {
+                    assertTrue(other, other.startsWith(bystander.p2p + "snapshotrequest "));
+                }
+            }
+            // paged: three searches of two, each for attributes for detection changed within the 30 days
+            List<JsonNode> searches = misp.searchBodies();
+            assertEquals(searches.toString(), 3, searches.size());
+            for (JsonNode search : searches) {
+                assertTrue(search.toString(), search.get("to_ids").asBoolean());
+                long since = search.get("timestamp").asLong();
+                assertTrue(search.toString(), Math.abs(Instant.now().getEpochSecond() - 30L * 86_400 - since) < 600);
+            }
+            assertTrue("violations " + misp.violations(), misp.violations().isEmpty());
+        }
+    }
+
+    private boolean mispAppRegistered() {
+        try {
+            return !context.getServiceReferences(Application.class, "(threatbus.app.name=misp)").isEmpty();
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
