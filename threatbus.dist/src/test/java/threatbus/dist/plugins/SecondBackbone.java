@@ -17,8 +17,9 @@ public final class SecondBackbone implements Backbone, LongSupplier {
 
     @Override
     public void publish(Message message) {
-        routes.route(message.topic(), outbox -> outbox.put(message));
+        // counted first: a test that sees the delivery must also see the count
         published.incrementAndGet();
+        routes.route(message.topic(), outbox -> outbox.put(message));
     }
 
     @Override
