@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package threatbus.app.zeek.broker;
+
+import java.util.EnumMap;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Timeout;
+
+
+/**
+ * Broker's framing, handshake, envelope and filter decoders under coverage-guided fuzzing: only
+ * {@link BrokerProtocolException} (see {@link FuzzTest#decodeAll}). Each build replays the seed corpus and every
+ * past finding ({@code BrokerDecodersFuzzTestInputs/}); {@code JAZZER_FUZZ=1} fuzzes (see RELIABILITY.md).
+ */
+class BrokerDecodersFuzzTest {
+
+    @com.code_intelligence.jazzer.junit.FuzzTest(maxDuration = "30m")
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void decodersThrowOnlyProtocolErrors(byte[] input) {
+        FuzzTest.decodeAll(input, new EnumMap<>(BrokerProtocolException.Kind.class));
+    }
+}

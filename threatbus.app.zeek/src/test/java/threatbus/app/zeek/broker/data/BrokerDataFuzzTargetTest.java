@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package threatbus.app.zeek.broker.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Timeout;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Broker's data decoder under coverage-guided fuzzing. Each build replays the seed corpus and every past
+ * finding ({@code BrokerDataFuzzTargetTestInputs/}); {@code JAZZER_FUZZ=1} fuzzes (see RELIABILITY.md).
+ */
+class BrokerDataFuzzTargetTest {
+
+    /** A value or a {@link BrokerDataException}; a value re-encodes to bytes that decode to the same value. */
+    @FuzzTest(maxDuration = "30m")
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void decodesOrRejectsAndRoundTrips(byte[] input) throws BrokerDataException {
+        BrokerData value;
+        try {
+            value = BrokerDataCodec.decode(input);
+        } catch (BrokerDataException e) {
+            assertThat(e.getMessage()).isNotBlank();
+            return;
+        }
+        assertThat(BrokerDataCodec.decode(BrokerDataCodec.encode(value))).isEqualTo(value);
+    }
+}
