@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-1000000}"
+# coverage of every project class and of Jackson's parser, not only of the fuzzed module's own classes
+instrument='threatbus.**,com.fasterxml.jackson.core.**'
 
 targets=(
     "threatbus.api MessageCodecFuzzTest"
@@ -26,7 +28,7 @@ for target in "${targets[@]}"; do
     log="target/fuzz/${test//#/-}.log"
     # JUnit's @Timeout would time the whole fuzzing run; Jazzer applies it to each input instead
     if JAZZER_FUZZ=1 mvn -B -o -pl "$module" test -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
-        -DargLine="-Djunit.jupiter.execution.timeout.mode=disabled -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-runs=$runs" \
+        -DargLine="-Djunit.jupiter.execution.timeout.mode=disabled -Djazzer.instrument=$instrument -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-runs=$runs" \
         >"$log" 2>&1; then
         result="no finding"
     else

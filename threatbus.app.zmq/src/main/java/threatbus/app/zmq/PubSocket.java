@@ -29,8 +29,9 @@ final class PubSocket implements FrameSink, AutoCloseable {
     /** Prefixes apps subscribed to, as the XPUB reports them; replaced as a whole on every change. */
     private volatile Subscriptions subscriptions = new Subscriptions(List.of());
 
-    PubSocket(ZContext context, String endpoint, int sendHwm) {
+    PubSocket(ZContext context, String endpoint, int sendHwm, ZmqSecurity security) {
         socket = context.createSocket(SocketType.XPUB);
+        security.serve(socket);
         socket.setXpubNoDrop(true);
         socket.setSndHWM(sendHwm);
         socket.setLinger(0);

@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package threatbus.app.zmq;
 
+import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.zeromq.ZMQ;
 
 import threatbus.api.Subscription;
 import threatbus.app.zmq.Intake.Rejection;
 
 /** {@code threatbus:zmq}: the zmq app's endpoints, connected apps and intake counters. */
-@Component(service = ZmqCommands.class, property = {"osgi.command.scope=threatbus", "osgi.command.function=zmq"})
+@Component(service = ZmqCommands.class, property = {"osgi.command.scope=threatbus", "osgi.command.function=zmq",
+        "osgi.command.function=zmqkeys"})
 public final class ZmqCommands {
 
     @Reference
@@ -28,6 +31,13 @@ public final class ZmqCommands {
                 .append("; heartbeat timeout ")
                 .append(settings.heartbeatTimeout().isZero() ? "off" : settings.heartbeatTimeout().getSeconds() + " s")
                 .append('\n');
+        long[] authentications = endpoint.authentications();
+        out.append("Security: ").append(settings.security().describe());
+        if (settings.security().mechanism() != ZmqSecurity.Mechanism.NULL) {
+            out.append("; ").append(authentications[0]).append(" handshakes admitted, ").append(authentications[1])
+                    .append(" refused");
+        }
+        out.append('\n');
 
         out.append("\nApps\n");
         String format = "  %-32s  %-6s  %-13s  %9s  %7s  %7s  %12s  %s%n";
@@ -56,5 +66,13 @@ public final class ZmqCommands {
                     intake.rejectedCount(rejection), rejection.description));
         }
         return out.toString();
+    }
+
+    @Descriptor("make a new CURVE key pair (Z85): the secret for curve.secret_key or a client, the public for the other side")
+    public String zmqkeys() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return "public " + ZMQ.Curve.z85Encode(ZmqSecurity.publicKey(secret)) + "\nsecret "
+                + ZMQ.Curve.z85Encode(secret) + "\n";
     }
 }

@@ -2,6 +2,7 @@
 package threatbus.app.zmq;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration of the zmq app, PID {@value ZmqApp#PID}; the keys of the original plus a few of ours. */
@@ -43,4 +44,19 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "If set, subscribe replies also carry pub_endpoint and sub_endpoint (host:port) for "
                     + "clients written before 2021.07, which connect to those instead of the ports.")
     String advertised_host() default "";
+
+    @AttributeDefinition(name = "CURVE secret key", type = AttributeType.PASSWORD, required = false,
+            description = "The bus's CURVE secret key (Z85, 40 characters): turns on ZeroMQ CURVE encryption on all "
+                    + "three sockets; clients need the matching public key (threatbus:zmq shows it).")
+    String curve_secret__key() default "";
+
+    @AttributeDefinition(name = "CURVE client keys", required = false,
+            description = "Public keys (Z85) of the clients admitted with CURVE; empty admits any client that has "
+                    + "the bus's public key.")
+    String[] curve_allowed__clients() default {};
+
+    @AttributeDefinition(name = "PLAIN users", type = AttributeType.PASSWORD, required = false,
+            description = "name:password entries: turns on ZeroMQ PLAIN authentication (passwords travel in clear "
+                    + "text; use CURVE on untrusted networks).")
+    String[] plain_users() default {};
 }

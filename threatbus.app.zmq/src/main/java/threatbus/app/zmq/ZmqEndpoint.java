@@ -37,6 +37,7 @@ final class ZmqEndpoint implements AutoCloseable {
     private final ZContext context = new ZContext(1);
     private final Clients clients = new Clients();
     private final Intake intake = new Intake();
+    private final ZapHandler zap;
     private final PubSocket pub;
     private final ZMQ.Socket rep;
     private final ZMQ.Socket sub;
@@ -53,10 +54,14 @@ final class ZmqEndpoint implements AutoCloseable {
         this.bus = bus;
         this.decoder = new FrameDecoder(settings.maxFrameBytes());
         try {
-            pub = new PubSocket(context, settings.endpoint(settings.pubPort()), settings.sendHwm());
+            ZmqSecurity security = settings.security();
+            // the handler must be bound before any socket that asks it
+            zap = security.mechanism() == ZmqSecurity.Mechanism.NULL ? null : new ZapHandler(context, security);
+            pub = new PubSocket(context, settings.endpoint(settings.pubPort()), settings.sendHwm(), security);
             rep = bind(SocketType.REP, settings.managePort(), "management");
             rep.setMaxMsgSize(MAX_REQUEST_BYTES);
             sub = context.createSocket(SocketType.SUB);
+            security.serve(sub);
             // a hard bound on what one frame may allocate; frames between the limit and this are counted
             sub.setMaxMsgSize(2L * settings.maxFrameBytes());
             sub.setRcvHWM(settings.receiveHwm());
@@ -82,6 +87,7 @@ final class ZmqEndpoint implements AutoCloseable {
 
     private ZMQ.Socket bind(SocketType type, int port, String name) {
         ZMQ.Socket socket = context.createSocket(type);
+        settings.security().serve(socket);
         socket.setLinger(0);
         if (!socket.bind(settings.endpoint(port))) {
             throw new IllegalStateException("cannot bind the " + name + " socket to " + settings.endpoint(port));
@@ -90,11 +96,19 @@ final class ZmqEndpoint implements AutoCloseable {
     }
 
     void start() {
+        if (zap != null) {
+            zap.start();
+        }
         start("threatbus-zmq-manage", this::serveManagement);
         start("threatbus-zmq-intake", this::serveIntake);
         start("threatbus-zmq-housekeeping", this::keepHouse);
-        LOG.info("zmq app listening on {}: manage {}, pub {}, sub {}", settings.host(), settings.managePort(),
-                settings.pubPort(), settings.subPort());
+        LOG.info("zmq app listening on {}: manage {}, pub {}, sub {}; security: {}", settings.host(),
+                settings.managePort(), settings.pubPort(), settings.subPort(), settings.security().describe());
+        if (!settings.loopbackOnly() && settings.security().mechanism() == ZmqSecurity.Mechanism.NULL) {
+            LOG.warn("zmq app listens on {} without authentication: any host that reaches ports {}, {} and {} can "
+                    + "publish intel to the bus and read it; set curve.secret_key (and curve.allowed_clients) or "
+                    + "plain.users", settings.host(), settings.managePort(), settings.pubPort(), settings.subPort());
+        }
     }
 
     private void start(String name, Runnable loop) {
@@ -102,6 +116,11 @@ final class ZmqEndpoint implements AutoCloseable {
         thread.setDaemon(true);
         threads.add(thread);
         thread.start();
+    }
+
+    /** Handshakes the authentication handler admitted and refused; zeros without PLAIN or CURVE. */
+    long[] authentications() {
+        return zap == null ? new long[] {0, 0} : new long[] {zap.admitted(), zap.denied()};
     }
 
     Clients clients() {
@@ -248,6 +267,9 @@ final class ZmqEndpoint implements AutoCloseable {
             }
         }
         pub.close();
+        if (zap != null) {
+            zap.close();
+        }
         context.close();
         LOG.info("zmq app stopped");
     }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** The validated configuration of the zmq app. */
 record ZmqSettings(String host, int managePort, int pubPort, int subPort, Duration heartbeatTimeout,
-        int maxFrameBytes, int sendHwm, int receiveHwm, String advertisedHost) {
+        int maxFrameBytes, int sendHwm, int receiveHwm, String advertisedHost, ZmqSecurity security) {
 
     /** Validates a configuration; every problem is named by its key. */
     static ZmqSettings of(ZmqConfig config) {
@@ -33,12 +33,14 @@ record ZmqSettings(String host, int managePort, int pubPort, int subPort, Durati
         if (!advertised.isEmpty() && !advertised.matches("[A-Za-z0-9.:\\-\\[\\]]+")) {
             problems.add("advertised.host must be a host name or address, got \"" + advertised + "\"");
         }
+        ZmqSecurity security = ZmqSecurity.of(config.curve_secret__key(), config.curve_allowed__clients(),
+                config.plain_users(), problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid zmq app configuration: " + String.join("; ", problems));
         }
         return new ZmqSettings(host, config.manage(), config.pub(), config.sub(),
                 Duration.ofSeconds(config.heartbeat_timeout_s()), config.max_frame_bytes(), config.send_hwm(),
-                config.receive_hwm(), advertised);
+                config.receive_hwm(), advertised, security);
     }
 
     private static void port(int port, String key, List<String> problems) {
@@ -51,6 +53,12 @@ record ZmqSettings(String host, int managePort, int pubPort, int subPort, Durati
         if (value < min) {
             problems.add(key + " must be at least " + min + ", got " + value);
         }
+    }
+
+    /** Whether the sockets listen only on this machine (a loopback address or localhost). */
+    boolean loopbackOnly() {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1");
     }
 
     String endpoint(int port) {

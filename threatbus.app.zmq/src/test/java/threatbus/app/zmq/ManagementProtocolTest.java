@@ -3,9 +3,9 @@ package threatbus.app.zmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,57 +21,7 @@ class ManagementProtocolTest {
     private final ManagementProtocol protocol = new ManagementProtocol(settings(""), bus, clients, new RecordingSink());
 
     static ZmqSettings settings(String advertisedHost) {
-        return ZmqSettings.of(new ZmqConfig() {
-            @Override
-            public String host() {
-                return "127.0.0.1";
-            }
-
-            @Override
-            public int manage() {
-                return 13370;
-            }
-
-            @Override
-            public int pub() {
-                return 13371;
-            }
-
-            @Override
-            public int sub() {
-                return 13372;
-            }
-
-            @Override
-            public long heartbeat_timeout_s() {
-                return 0;
-            }
-
-            @Override
-            public int max_frame_bytes() {
-                return 1 << 20;
-            }
-
-            @Override
-            public int send_hwm() {
-                return 1000;
-            }
-
-            @Override
-            public int receive_hwm() {
-                return 10_000;
-            }
-
-            @Override
-            public String advertised_host() {
-                return advertisedHost;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ZmqConfig.class;
-            }
-        });
+        return ZmqConfigs.settings(Map.of("advertised.host", advertisedHost));
     }
 
     private String send(String request) {

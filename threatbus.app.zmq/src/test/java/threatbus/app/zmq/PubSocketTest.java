@@ -38,7 +38,7 @@ class PubSocketTest {
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        PubSocket pub = new PubSocket(context, "tcp://127.0.0.1:" + port, 10);
+        PubSocket pub = new PubSocket(context, "tcp://127.0.0.1:" + port, 10, ZmqSecurity.NONE);
         ZMQ.Socket stuck = context.createSocket(SocketType.SUB);
         stuck.setRcvHWM(10);
         stuck.connect("tcp://127.0.0.1:" + port);
