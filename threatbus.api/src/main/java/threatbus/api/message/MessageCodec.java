@@ -37,6 +37,8 @@ public final class MessageCodec {
             return fromTree(Json.MAPPER.readTree(json, offset, length));
         } catch (IOException e) {
             throw malformed(e);
+        } catch (NumberFormatException e) {
+            throw numberOutOfRange(e);
         }
     }
 
@@ -46,6 +48,8 @@ public final class MessageCodec {
             return fromTree(Json.MAPPER.readTree(json));
         } catch (IOException e) {
             throw malformed(e);
+        } catch (NumberFormatException e) {
+            throw numberOutOfRange(e);
         }
     }
 
@@ -140,6 +144,12 @@ public final class MessageCodec {
             return new MessageFormatException("malformed JSON" + where + ": " + firstLine(parse.getOriginalMessage()), "");
         }
         return new MessageFormatException("unreadable input: " + e.getMessage(), "");
+    }
+
+    /** Numbers are read exactly; one whose exponent a BigDecimal cannot hold fails outside Jackson's IOException. */
+    private static MessageFormatException numberOutOfRange(NumberFormatException e) {
+        return new MessageFormatException("malformed JSON: a number out of range (" + firstLine(String.valueOf(
+                e.getMessage())) + ")", "");
     }
 
     private static String firstLine(String text) {

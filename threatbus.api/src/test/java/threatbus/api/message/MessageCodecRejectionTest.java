@@ -165,6 +165,16 @@ class MessageCodecRejectionTest {
     }
 
     @Test
+    void rejectsANumberWhoseExponentNoDecimalCanHold() throws Exception {
+        // found by fuzzing: Jackson reports it with a NumberFormatException, not with its IOException
+        String indicator = Fixtures.text("indicator.json").replaceFirst("\\{", "{\"x_score\": 20e57777777777772, ");
+
+        assertThat(rejection(indicator).getMessage()).contains("a number out of range");
+        assertThatThrownBy(() -> MessageCodec.decode("20e57777777777772".getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOf(MessageFormatException.class);
+    }
+
+    @Test
     void quotesHostileValuesEscapedAndShortened() {
         String hostile = "{\"type\": \"evil\\n2024-01-01 FAKE LOG LINE " + "x".repeat(200) + "\"}";
 

@@ -185,7 +185,15 @@ final class ZmqEndpoint implements AutoCloseable {
                     intake.rejected(Rejection.MULTIPART, "first part of " + frame.length + " bytes");
                     continue;
                 }
-                FrameDecoder.Result result = decoder.decode(frame);
+                FrameDecoder.Result result;
+                try {
+                    result = decoder.decode(frame);
+                } catch (RuntimeException e) {
+                    // a decoder bug must cost one frame, not the intake thread
+                    LOG.error("zmq frame decoder failed on a frame of {} bytes; the frame is rejected", frame.length, e);
+                    intake.rejected(Rejection.MALFORMED, "decoder failure: " + e);
+                    continue;
+                }
                 if (result.message() == null) {
                     intake.rejected(result.rejection(), result.detail());
                     continue;
