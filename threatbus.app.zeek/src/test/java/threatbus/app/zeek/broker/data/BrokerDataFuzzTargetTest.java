@@ -15,7 +15,11 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class BrokerDataFuzzTargetTest {
 
-    /** A value or a {@link BrokerDataException}; a value re-encodes to bytes that decode to the same value. */
+    /**
+     * A value or a {@link BrokerDataException}; a value re-encodes to bytes that decode again, and after that one
+     * round trip encoding is stable. (Not equal at once: Broker's {@code real} encoding, CAF's, turns subnormal
+     * doubles into other numbers, see {@link Ieee754}; fuzzing found {@code 04 0000000000000001}.)
+     */
     @FuzzTest(maxDuration = "30m")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void decodesOrRejectsAndRoundTrips(byte[] input) throws BrokerDataException {
@@ -26,6 +30,7 @@ class BrokerDataFuzzTargetTest {
             assertThat(e.getMessage()).isNotBlank();
             return;
         }
-        assertThat(BrokerDataCodec.decode(BrokerDataCodec.encode(value))).isEqualTo(value);
+        BrokerData once = BrokerDataCodec.decode(BrokerDataCodec.encode(value));
+        assertThat(BrokerDataCodec.decode(BrokerDataCodec.encode(once))).isEqualTo(once);
     }
 }
