@@ -23,6 +23,11 @@ final class ZmqFixture {
         this.sub = sub;
     }
 
+    /** The zmq app's endpoints on these ports, configured elsewhere (e.g. from a config file). */
+    static ZmqFixture at(int manage, int pub, int sub) {
+        return new ZmqFixture(manage, pub, sub);
+    }
+
     String manageEndpoint() {
         return "tcp://127.0.0.1:" + manage;
     }
@@ -51,7 +56,7 @@ final class ZmqFixture {
         return fixture;
     }
 
-    private static int[] freePorts(int count) throws IOException {
+    static int[] freePorts(int count) throws IOException {
         ServerSocket[] sockets = new ServerSocket[count];
         int[] ports = new int[count];
         try {
