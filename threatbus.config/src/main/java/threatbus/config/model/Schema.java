@@ -84,7 +84,7 @@ public final class Schema {
                     required("api.host", STRING),
                     required("api.ssl", BOOLEAN),
                     required("api.key", STRING).masked(),
-                    same("filter", MISP_FILTER, "[]"),
+                    same("filter", MISP_FILTER, ""),
                     required("zmq.host", STRING),
                     required("zmq.port", PORT),
                     same("zmq.username", STRING, ""),
