@@ -154,6 +154,29 @@ public class ConfigFileIT {
     }
 
     @Test
+    public void aConfiguredPluginThatIsNotInstalledStartsWithItsConfigurationWhenItsBundleArrives() throws Exception {
+        Bundle zmqBundle = Arrays.stream(context.getBundles())
+                .filter(b -> "threatbus.app.zmq".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        Path jar = Path.of(java.net.URI.create(zmqBundle.getLocation()));
+        zmqBundle.uninstall();
+        int[] ports = ZmqFixture.freePorts(3);
+        apply(zmqConfig(ports));
+        String config = shownConfig();
+        assertTrue(config, config.contains("plugins.apps.zmq -> threatbus.app.zmq [not installed]"));
+        assertTrue(config, config.contains("warning: plugins.apps.zmq: configured, but bundle threatbus.app.zmq is "
+                + "not installed"));
+
+        Path staged = ThreatBusOptions.deployFolder().resolve("zmq.jar.part");
+        Files.copy(jar, staged);
+        Files.move(staged, ThreatBusOptions.deployFolder().resolve("threatbus.app.zmq.jar"));
+
+        ZmqFixture zmq = ZmqFixture.at(ports[0], ports[1], ports[2]);
+        Await.until("the hot-deployed zmq app answers on the configured port", () -> answers(zmq), this::shownConfig);
+        Await.until("shown active", () -> shownConfig().contains("plugins.apps.zmq -> threatbus.app.zmq [active]"),
+                this::shownConfig);
+    }
+
+    @Test
     public void anInvalidEditKeepsTheRunningConfigurationAndNamesTheKey() throws Exception {
         int[] ports = ZmqFixture.freePorts(3);
         apply(zmqConfig(ports));
