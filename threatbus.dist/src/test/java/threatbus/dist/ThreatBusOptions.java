@@ -84,7 +84,8 @@ final class ThreatBusOptions {
         return Path.of(System.getProperty(STAGING_FOLDER));
     }
 
-    private static Path freshFolder(String prefix) {
+    /** A new folder below the integration tests' working folder. */
+    static Path freshFolder(String prefix) {
         try {
             Path base = Path.of(System.getProperty("threatbus.itest.dir", "target/itest"));
             Files.createDirectories(base);

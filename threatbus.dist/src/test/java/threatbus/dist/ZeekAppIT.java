@@ -156,7 +156,8 @@ public class ZeekAppIT {
     }
 
     /** What the Threat Bus script does once peered: subscribe, take the acknowledgement, subscribe to it. */
-    private static String subscribe(ZeekTestPeer peer) throws Exception {
+    /** Subscribes the peer to indicators as the Zeek script does; returns the acknowledged p2p topic. */
+    static String subscribe(ZeekTestPeer peer) throws Exception {
         long thirtyDays = TimeUnit.DAYS.toNanos(30);
         peer.publish("threatbus/manage", BrokerBytes.event("Tenzir::subscribe", System.currentTimeMillis()
                 * 1_000_000L, str("stix2/indicator"), timespan(thirtyDays)));

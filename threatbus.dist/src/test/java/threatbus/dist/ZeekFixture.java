@@ -46,7 +46,8 @@ final class ZeekFixture {
         return new ZeekFixture(port);
     }
 
-    private static boolean listening(int port) {
+    /** Whether something accepts TCP connections on the loopback port. */
+    static boolean listening(int port) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             return true;
         } catch (IOException e) {

@@ -23,6 +23,11 @@ final class ZmqFixture {
         this.sub = sub;
     }
 
+    /** The zmq app's endpoints on these ports, configured elsewhere (e.g. from a config file). */
+    static ZmqFixture at(int manage, int pub, int sub) {
+        return new ZmqFixture(manage, pub, sub);
+    }
+
     String manageEndpoint() {
         return "tcp://127.0.0.1:" + manage;
     }

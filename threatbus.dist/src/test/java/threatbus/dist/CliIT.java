@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package threatbus.dist;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * {@code java -jar threatbus.jar} as an operator runs it, in its own process: {@code --check} on good and bad
+ * files, the command line's one-line errors, environment and {@code .env} overrides, a bus started from a
+ * config file, and one refused for an invalid file before any plugin starts.
+ */
+public class CliIT {
+
+    private static final long EXIT_SECONDS = 60;
+
+    private Path dir;
+
+    @Before
+    public void freshWorkingDirectory() throws IOException {
+        dir = ThreatBusOptions.freshFolder("cli");
+        Files.copy(original("config_integration_test.yaml"), dir.resolve("good.yaml"));
+        Files.writeString(dir.resolve("bad.yaml"), Files.readString(dir.resolve("good.yaml"))
+                .replace("manage: 13370", "manage: abc").replace("module_namespace: Tenzir",
+                        "module_namespace: Tenzir\n      colour: blue"));
+        Files.copy(original("threatbus-config.yaml.example"), dir.resolve("example.yaml"));
+    }
+
+    @Test
+    public void checkAcceptsAGoodFileWithExitCodeZero() throws Exception {
+        Run run = run(Map.of(), "--check", "-c", "good.yaml");
+
+        assertEquals(run.output, 0, run.exit);
+        assertTrue(run.output, run.output.contains(dir.resolve("good.yaml") + ": valid"));
+        assertTrue(run.output, run.output.contains("INFO     plugins.apps.misp: Ignoring installed, but unconfigured"));
+    }
+
+    @Test
+    public void checkListsEveryProblemWithItsKeyPathAndExitsWithOne() throws Exception {
+        Run run = run(Map.of(), "--check", "--config", "bad.yaml");
+
+        assertEquals(run.output, 1, run.exit);
+        assertTrue(run.output, run.output.contains("ERROR    plugins.apps.zmq.manage: expected an integer, got \"abc\"\n"));
+        assertTrue(run.output, run.output.contains("ERROR    plugins.apps.zeek.colour: unknown key (known: host, port, "
+                + "module_namespace, disable_ssl, ssl_certificate, ssl_keyfile, ssl_cafile, ssl_passphrase, "
+                + "max_frame_bytes, peer_queue_capacity, handshake_timeout_s)\n"));
+        assertTrue(run.output, run.output.contains(dir.resolve("bad.yaml") + ": invalid, 2 errors"));
+    }
+
+    @Test
+    public void checkReportsWhatTheOriginalReportedForItsExampleAndWhatIsNotHere() throws Exception {
+        Run run = run(Map.of(), "--check", "-c", "example.yaml");
+
+        assertEquals(run.output, 1, run.exit);
+        assertTrue(run.output, run.output.contains("ERROR    plugins.apps.misp: Either configure the MISP plugin to use "
+                + "ZeroMQ or Kafka, but not both.\n"));
+        assertTrue(run.output, run.output.contains("WARNING  plugins.apps.cif3: the cif3 app is not implemented by "
+                + "Threat Bus for the JVM; ignored\n"));
+        assertTrue(run.output, run.output.contains("WARNING  plugins.backbones.rabbitmq: configured, but bundle "
+                + "threatbus.backbone.rabbitmq is not installed"));
+    }
+
+    @Test
+    public void aMissingOrNonYamlFileIsOneLineAndExitCodeOne() throws Exception {
+        Run missing = run(Map.of(), "-c", "missing.yaml");
+        assertEquals(missing.output, 1, missing.exit);
+        assertEquals("threatbus: config file not found: " + dir.resolve("missing.yaml") + "\n", missing.output);
+
+        Files.writeString(dir.resolve("config.json"), "{}");
+        Run json = run(Map.of(), "--config", "config.json");
+        assertEquals(json.output, 1, json.exit);
+        assertEquals("threatbus: Please provide a `yaml` or `yml` configuration file (got config.json)\n", json.output);
+    }
+
+    @Test
+    public void theEnvironmentBeatsDotEnvWhichBeatsTheFile() throws Exception {
+        Files.writeString(dir.resolve(".env"), "THREATBUS_PLUGINS__APPS__ZMQ__MANAGE=dotenv\n"
+                + "export THREATBUS_PLUGINS__APPS__ZMQ__PUB=also-dotenv\n");
+        Run run = run(Map.of("THREATBUS_PLUGINS__APPS__ZMQ__MANAGE", "from-env"), "--check", "-c", "good.yaml");
+
+        assertEquals(run.output, 1, run.exit);
+        assertTrue(run.output, run.output.contains("ERROR    plugins.apps.zmq.manage: expected an integer, got "
+                + "\"from-env\" (from env THREATBUS_PLUGINS__APPS__ZMQ__MANAGE)\n"));
+        assertTrue(run.output, run.output.contains("ERROR    plugins.apps.zmq.pub: expected an integer, got "
+                + "\"also-dotenv\" (from .env THREATBUS_PLUGINS__APPS__ZMQ__PUB)\n"));
+
+        Run fixed = run(Map.of("THREATBUS_PLUGINS__APPS__ZMQ__MANAGE", "13370", "THREATBUS_PLUGINS__APPS__ZMQ__PUB",
+                "13371"), "--check", "-c", "good.yaml");
+        assertEquals(fixed.output, 0, fixed.exit);
+    }
+
+    @Test
+    public void theBusRunsFromTheFileWithEnvironmentOverridesAndLogsAsConfigured() throws Exception {
+        int[] ports = ZmqFixture.freePorts(5);
+        Files.writeString(dir.resolve("config.yaml"), "logging:\n  console: false\n  file: true\n"
+                + "  filename: bus.log\nplugins:\n  backbones:\n    inmem:\n  apps:\n    zmq:\n      host: 127.0.0.1\n"
+                + "      manage: " + ports[0] + "\n      pub: " + ports[1] + "\n      sub: " + ports[2] + "\n");
+        ProcessBuilder builder = command(Map.of("THREATBUS_PLUGINS__APPS__ZMQ__MANAGE", String.valueOf(ports[3])));
+        builder.command().add(1, "-Dgosh.args=--nointeractive");
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.redirectOutput(dir.resolve("stdout.txt").toFile());
+        Process bus = builder.start();
+        try {
+            Await.until("zmq listens on the port from the environment", () -> ZeekFixture.listening(ports[3]),
+                    () -> read("stdout.txt") + read("bus.log"));
+            assertFalse("not on the file's port", ZeekFixture.listening(ports[0]));
+            Await.until("the log file in the original's format", () -> read("bus.log").matches("(?s)(.*\n)?"
+                    + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} INFO     \\[ZmqEndpoint\\] zmq app listening on "
+                    + "127.0.0.1: manage " + ports[3] + ", .*"), () -> read("bus.log"));
+            assertFalse("nothing on the console", read("stdout.txt").contains("zmq app listening"));
+        } finally {
+            bus.destroy();
+            assertTrue("stopped on SIGTERM", bus.waitFor(EXIT_SECONDS, TimeUnit.SECONDS));
+        }
+        assertEquals(143, bus.exitValue());
+    }
+
+    @Test
+    public void anInvalidFileStopsTheStartBeforeAnyPluginRuns() throws Exception {
+        int[] ports = ZmqFixture.freePorts(3);
+        Files.writeString(dir.resolve("config.yml"), "plugins:\n  backbones:\n    inmem:\n  apps:\n    zmq:\n"
+                + "      host: 127.0.0.1\n      manage: " + ports[0] + "\n      pub: " + ports[1] + "\n      sub: nope\n");
+        Run run = run(Map.of());
+
+        assertEquals(run.output, 1, run.exit);
+        assertTrue(run.output, run.output.contains("ERROR    [ConfigService] plugins.apps.zmq.sub: expected an integer, "
+                + "got \"nope\""));
+        assertFalse(run.output, run.output.contains("zmq app listening"));
+        assertFalse(run.output, run.output.contains("Threat Bus core started"));
+    }
+
+    private String read(String name) {
+        try {
+            Path file = dir.resolve(name);
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private ProcessBuilder command(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("threatbus.jar")));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("THREATBUS_"));
+        builder.environment().putAll(env);
+        return builder;
+    }
+
+    /** Runs threatbus.jar to its end with stdin closed; a run that does not end fails the test. */
+    private Run run(Map<String, String> env, String... args) throws Exception {
+        ProcessBuilder builder = command(env, args);
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process process = builder.start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(EXIT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("threatbus.jar did not exit: " + new String(output, StandardCharsets.UTF_8));
+        }
+        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    private static Path original(String name) {
+        return Path.of(System.getProperty("threatbus.test.original.configs"), name);
+    }
+
+    private record Run(int exit, String output) {
+    }
+}
