@@ -18,6 +18,7 @@ targets=(
     "threatbus.app.zeek BrokerDecodersFuzzTest"
     "threatbus.app.zeek BrokerDataFuzzTargetTest"
     "threatbus.app.misp MispMessageFuzzTest"
+    "threatbus.config ConfigFuzzTest"
 )
 
 mvn -B -q install -DskipTests

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package threatbus.config.model;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -53,30 +56,62 @@ public final class YamlFile {
             throw new ConfigFileException(name + ": expected a mapping of keys (logging:, plugins:) at the top, got "
                     + Values.describe(document));
         }
-        return stringKeys(map);
+        try {
+            return stringKeys(map);
+        } catch (RecursiveAliasException e) {
+            throw new ConfigFileException(name + ": not valid here: a YAML alias refers to a collection that "
+                    + "contains it (e.g. a: &x [*x]), which no configuration needs");
+        }
     }
 
-    /** Copies a YAML tree, turning every key into a string (YAML allows {@code 1:} or {@code yes:} as keys). */
-    @SuppressWarnings("unchecked")
+    /**
+     * Copies a YAML tree, turning every key into a string (YAML allows {@code 1:} or {@code yes:} as keys).
+     *
+     * @throws RecursiveAliasException if a collection contains itself, which YAML anchors can express
+     */
     static Map<String, Object> stringKeys(Map<?, ?> map) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        map.forEach((key, value) -> copy.put(String.valueOf(key), copyValue(value)));
-        return copy;
+        return copyMap(map, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
     /** Like {@link #stringKeys}, for a value of any kind. */
     static Object stringKeysOrValue(Object value) {
-        return copyValue(value);
+        return copyValue(value, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
-    private static Object copyValue(Object value) {
+    private static Map<String, Object> copyMap(Map<?, ?> map, Set<Object> enclosing) {
+        enter(map, enclosing);
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(String.valueOf(key), copyValue(value, enclosing)));
+        enclosing.remove(map);
+        return copy;
+    }
+
+    private static Object copyValue(Object value, Set<Object> enclosing) {
         if (value instanceof Map<?, ?> map) {
-            return stringKeys(map);
+            return copyMap(map, enclosing);
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(YamlFile::copyValue).toList();
+            enter(list, enclosing);
+            List<Object> copy = list.stream().map(v -> copyValue(v, enclosing)).toList();
+            enclosing.remove(list);
+            return copy;
         }
         return value;
+    }
+
+    private static void enter(Object collection, Set<Object> enclosing) {
+        if (!enclosing.add(collection)) {
+            throw new RecursiveAliasException();
+        }
+    }
+
+    /** A collection that contains itself: copying it would never end. */
+    static final class RecursiveAliasException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RecursiveAliasException() {
+            super("a YAML alias refers to a collection that contains it", null, false, false);
+        }
     }
 
     private static String oneLine(String text) {
