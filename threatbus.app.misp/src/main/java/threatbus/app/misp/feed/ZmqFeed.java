@@ -21,6 +21,7 @@ import threatbus.app.misp.feed.FeedCounters.Problem;
  */
 public final class ZmqFeed implements MispFeed {
 
+    private static final int HANDSHAKE_MILLIS = 5_000;
     private static final Logger LOG = LoggerFactory.getLogger(ZmqFeed.class);
     private static final int POLL_MILLIS = 100;
     // back off to at most this between reconnection attempts while MISP is away
@@ -83,6 +84,8 @@ public final class ZmqFeed implements MispFeed {
             sub.setHeartbeatIvl(HEARTBEAT_MILLIS);
             sub.setHeartbeatTimeout(HEARTBEAT_TIMEOUT_MILLIS);
             if (settings.authenticates()) {
+                // JeroMQ 0.6's client side of an authenticated handshake can stall; give up and reconnect
+                sub.setHandshakeIvl(HANDSHAKE_MILLIS);
                 sub.setPlainUsername(settings.username());
                 sub.setPlainPassword(settings.password());
             }
