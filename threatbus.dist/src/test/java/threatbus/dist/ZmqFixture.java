@@ -27,6 +27,11 @@ final class ZmqFixture {
         return "tcp://127.0.0.1:" + manage;
     }
 
+    /** The zmq app of another Threat Bus process, on the given ports. */
+    static ZmqFixture at(int manage, int pub, int sub) {
+        return new ZmqFixture(manage, pub, sub);
+    }
+
     /** Configures the app on three free ports (plus {@code extra} key/value pairs) and starts its bundle. */
     static ZmqFixture start(BundleContext context, ConfigurationAdmin configurationAdmin, Object... extra)
             throws Exception {
@@ -51,7 +56,7 @@ final class ZmqFixture {
         return fixture;
     }
 
-    private static int[] freePorts(int count) throws IOException {
+    static int[] freePorts(int count) throws IOException {
         ServerSocket[] sockets = new ServerSocket[count];
         int[] ports = new int[count];
         try {
