@@ -3,7 +3,9 @@ package threatbus.backbone.rabbitmq;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Queue;
@@ -126,6 +128,25 @@ final class ConfirmedPublisher {
                     // the connection thread sees the channel go and detaches; the messages stay owed
                 }
             }
+        }
+    }
+
+    /**
+     * After the last {@link #detach}: takes every message still owed (never confirmed), in publish order, and
+     * releases their permits, so that the caller can hand them to someone else.
+     */
+    List<byte[]> takeOwed() {
+        synchronized (lock) {
+            List<byte[]> owed = new ArrayList<>(leftOver);
+            leftOver.clear();
+            for (byte[] body = nacked.poll(); body != null; body = nacked.poll()) {
+                owed.add(body);
+            }
+            for (Map.Entry<Long, byte[]> e = inFlight.pollFirstEntry(); e != null; e = inFlight.pollFirstEntry()) {
+                owed.add(e.getValue());
+            }
+            permits.release(owed.size());
+            return owed;
         }
     }
 

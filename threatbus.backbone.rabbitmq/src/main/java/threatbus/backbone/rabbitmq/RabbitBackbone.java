@@ -10,10 +10,18 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import threatbus.api.Backbone;
+import threatbus.api.Bus;
+import threatbus.api.BusOverloadedException;
 import threatbus.api.ThreatBusConstants;
+import threatbus.api.message.Message;
 
 /**
  * The RabbitMQ backbone component (spec §2.2), started only when configured. It registers the
@@ -29,6 +37,13 @@ public final class RabbitBackbone {
 
     public static final String PID = "threatbus.backbone.rabbitmq";
     static final String NAME = "rabbitmq";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RabbitBackbone.class);
+    private static final long HAND_BACK_MILLIS = 10_000;
+
+    /** Only to hand back unconfirmed messages when stopping; the bus may stop first. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Bus bus;
 
     private final int ranking;
     private final RabbitTransport transport;
@@ -51,7 +66,28 @@ public final class RabbitBackbone {
         } catch (IllegalStateException e) {
             // already gone with the bundle
         }
-        transport.stop();
+        transport.stop(this::handBack);
+    }
+
+    /** Gives a message the broker never confirmed back to the bus, trying for a while if its inbox is full. */
+    private void handBack(Message message) {
+        long deadline = System.currentTimeMillis() + HAND_BACK_MILLIS;
+        while (true) {
+            Bus current = bus;
+            if (current == null) {
+                LOG.error("No bus to hand back a message RabbitMQ never confirmed; {} is lost", message);
+                return;
+            }
+            try {
+                current.publish(message);
+                return;
+            } catch (BusOverloadedException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    LOG.error("The bus's inbox stayed full; a message RabbitMQ never confirmed is lost: {}", message);
+                    return;
+                }
+            }
+        }
     }
 
     private void stateChanged(String state) {

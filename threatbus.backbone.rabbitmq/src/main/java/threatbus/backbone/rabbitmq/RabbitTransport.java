@@ -2,6 +2,7 @@
 package threatbus.backbone.rabbitmq;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -14,6 +15,8 @@ import threatbus.api.Backbone;
 import threatbus.api.BackboneUnavailableException;
 import threatbus.api.Outbox;
 import threatbus.api.message.Message;
+import threatbus.api.message.MessageCodec;
+import threatbus.api.message.MessageFormatException;
 import threatbus.api.routing.TopicTable;
 
 /**
@@ -55,18 +58,31 @@ final class RabbitTransport implements Backbone {
         LOG.info("RabbitMQ backbone started: {}", settings);
     }
 
-    /** Refuses new messages, waits a little for the broker to confirm those taken, and disconnects. */
-    void stop() {
+    /**
+     * Refuses new messages, waits a little for the broker to confirm those taken, and disconnects. Messages
+     * still unconfirmed then (the broker is away) go to {@code handBack}, so that they are not lost with the
+     * backbone: the component gives them back to the bus, which publishes them on the next backbone.
+     */
+    void stop(Consumer<Message> handBack) {
         accepting = false;
         try {
-            if (!publisher.awaitConfirmed(STOP_CONFIRM_MILLIS)) {
-                LOG.error("Stopping with {} messages RabbitMQ has not confirmed; they may not have reached it",
-                        publisher.unconfirmed());
-            }
+            publisher.awaitConfirmed(STOP_CONFIRM_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         loop.stop();
+        List<byte[]> owed = publisher.takeOwed();
+        if (!owed.isEmpty()) {
+            LOG.warn("Stopping with {} messages RabbitMQ has not confirmed; handing them back to the bus",
+                    owed.size());
+            for (byte[] body : owed) {
+                try {
+                    handBack.accept(MessageCodec.decode(body));
+                } catch (MessageFormatException | RuntimeException e) {
+                    LOG.error("A message RabbitMQ has not confirmed could not be handed back: {}", e.getMessage());
+                }
+            }
+        }
         LOG.info("RabbitMQ backbone stopped: {} received, {} duplicates dropped, {} dead-lettered, {} republished",
                 counters.received.get(), counters.duplicates.get(), counters.deadLettered.get(),
                 publisher.republished());

@@ -67,7 +67,7 @@ class BrokerRestartTest extends WithBroker {
                     transport.duplicates());
         } finally {
             producer.interrupt();
-            transport.stop();
+            transport.stop(m -> { });
         }
     }
 

@@ -68,7 +68,7 @@ class PoisonMessageTest extends WithBroker {
                 assertThat(states).contains("connected, 2 dead-lettered");
             }
         } finally {
-            transport.stop();
+            transport.stop(m -> { });
         }
     }
 }

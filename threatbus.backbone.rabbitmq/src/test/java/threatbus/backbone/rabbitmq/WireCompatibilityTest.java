@@ -45,7 +45,7 @@ class WireCompatibilityTest extends WithBroker {
     @AfterEach
     void stopTransport() throws Exception {
         if (transport != null) {
-            transport.stop();
+            transport.stop(m -> { });
         }
         plain.close();
     }
