@@ -18,6 +18,8 @@ import java.util.List;
 
 import org.ops4j.pax.exam.Option;
 
+import threatbus.app.zeek.testpeer.AnonymousTlsPolicy;
+
 /**
  * The container of every integration test: a real Felix with exactly the bundles of the product (the
  * {@code bundlesOnly} export of {@code run.bndrun}), minus the interactive shell, plus FileInstall watching a
@@ -37,6 +39,9 @@ final class ThreatBusOptions {
 
     /** The options, with FileInstall watching a fresh folder and the test plugins built into another. */
     static Option[] withFreshDeployFolder() {
+        // every IT shares one JVM, and JSSE reads its policy once, when TLS is first used (the RabbitMQ client
+        // does so when it loads): the Zeek test peer's anonymous TLS needs it relaxed before any test runs
+        AnonymousTlsPolicy.relax();
         Path deployDir = freshFolder("deploy");
         Path stagingDir = freshFolder("staging");
         TestBundles.writeAll(stagingDir);
