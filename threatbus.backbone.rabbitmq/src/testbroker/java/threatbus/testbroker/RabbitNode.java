@@ -39,6 +39,7 @@ public final class RabbitNode implements AutoCloseable {
     private final String nodeName;
     private final int port;
     private final int distPort;
+    private final int tlsPort;
     private Process process;
     private int starts;
 
@@ -48,16 +49,39 @@ public final class RabbitNode implements AutoCloseable {
                 + "@localhost";
         this.port = freePort();
         this.distPort = freePort();
+        this.tlsPort = freePort();
     }
 
     /** Starts a new node with its files under {@code baseDir} and waits until it accepts clients. */
     public static RabbitNode start(Path baseDir) {
+        return start(baseDir, "");
+    }
+
+    /**
+     * Starts a node that also listens for AMQPS on {@link #tlsPort()} with the certificate and key of
+     * {@code certPem}/{@code keyPem} (PEM, the key unencrypted), and requires clients to present a certificate
+     * signed by one of {@code clientCaPem}.
+     */
+    public static RabbitNode startWithTls(Path baseDir, Path certPem, Path keyPem, Path clientCaPem) {
+        return start(baseDir, String.join("\n",
+                "ssl_options.certfile = " + certPem.toAbsolutePath(),
+                "ssl_options.keyfile = " + keyPem.toAbsolutePath(),
+                "ssl_options.cacertfile = " + clientCaPem.toAbsolutePath(),
+                "ssl_options.verify = verify_peer",
+                "ssl_options.fail_if_no_peer_cert = true", ""));
+    }
+
+    private static RabbitNode start(Path baseDir, String tlsConfig) {
         if (!Files.isExecutable(Path.of(SERVER))) {
             throw new IllegalStateException(SERVER + " is missing: install Debian's rabbitmq-server (.ci/run does)");
         }
         try {
             Files.createDirectories(baseDir);
             RabbitNode node = new RabbitNode(Files.createTempDirectory(baseDir, "node-"));
+            if (!tlsConfig.isEmpty()) {
+                Files.writeString(node.dir.resolve("rabbitmq.conf"),
+                        "listeners.ssl.default = " + node.tlsPort + "\n" + tlsConfig);
+            }
             node.start();
             return node;
         } catch (IOException e) {
@@ -68,6 +92,11 @@ public final class RabbitNode implements AutoCloseable {
     /** The AMQP port on 127.0.0.1. */
     public int port() {
         return port;
+    }
+
+    /** The AMQPS port on 127.0.0.1, if started {@link #startWithTls with TLS}. */
+    public int tlsPort() {
+        return tlsPort;
     }
 
     public String nodeName() {

@@ -34,6 +34,9 @@ final class ConnectionLoop implements Runnable {
         /** Publishing stopped; {@code reason} says why, for people. */
         void disconnected(String reason);
 
+        /** The broker stopped reading (a memory or disk alarm): publishing waits; null when it reads again. */
+        void blocked(String reason);
+
         /** Starts consuming on {@code channel} (prefetch set); returns after basicConsume. */
         void consume(Channel channel) throws IOException;
     }
@@ -118,6 +121,13 @@ final class ConnectionLoop implements Runnable {
         Connection next = factory.newConnection(settings.connectionName());
         connection = next;
         next.addShutdownListener(this::onShutdown);
+        next.addBlockedListener(reason -> {
+            LOG.warn("RabbitMQ blocks publishing: {}", reason);
+            listener.blocked(reason);
+        }, () -> {
+            LOG.info("RabbitMQ accepts messages again");
+            listener.blocked(null);
+        });
         Channel setup = next.createChannel();
         Topology.declare(setup, settings);
         setup.close();

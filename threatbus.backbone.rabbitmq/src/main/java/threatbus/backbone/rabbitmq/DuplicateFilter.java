@@ -15,7 +15,8 @@ import threatbus.api.message.StixObject;
  * STIX objects are the same when id and {@code modified} are (a new version has a new {@code modified});
  * snapshot requests by id and type; envelopes by id and the body's identity.
  *
- * <p>Called by the consumer's delivery thread only (one channel, one thread at a time); not thread-safe.
+ * <p>Thread-safe: normally one consumer thread calls it, but a closing channel may still deliver while the
+ * channel of the next connection starts.
  */
 final class DuplicateFilter {
 
@@ -34,7 +35,7 @@ final class DuplicateFilter {
     }
 
     /** Records {@code message}; true if it was seen within the window. */
-    boolean isDuplicate(Message message) {
+    synchronized boolean isDuplicate(Message message) {
         return seen.put(key(message), Boolean.TRUE) != null;
     }
 

@@ -170,6 +170,12 @@ final class RabbitTransport implements Backbone {
         }
 
         @Override
+        public void blocked(String reason) {
+            connection = reason == null ? "connected" : "connected, blocked by the broker: " + reason;
+            report();
+        }
+
+        @Override
         public void consume(Channel channel) throws IOException {
             channel.basicConsume(settings.queueName(), false,
                     new InboundConsumer(channel, routes, duplicates, deadLetters, counters));
