@@ -63,6 +63,13 @@ final class InboundConsumer extends DefaultConsumer {
         getChannel().basicAck(envelope.getDeliveryTag(), false);
     }
 
+    /** The broker cancelled the consumer (its queue was deleted): start over, which declares the queue again. */
+    @Override
+    public void handleCancel(String consumerTag) throws IOException {
+        LOG.warn("RabbitMQ cancelled the consumer of this host's queue; reconnecting");
+        getChannel().abort();
+    }
+
     private void deadLetter(Envelope envelope, byte[] body, Exception problem) throws IOException {
         String reason = problem.getClass().getSimpleName() + ": " + problem.getMessage();
         try {

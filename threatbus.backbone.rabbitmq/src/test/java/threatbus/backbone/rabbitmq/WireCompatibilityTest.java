@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,5 +133,25 @@ class WireCompatibilityTest extends WithBroker {
             assertThat(json.get("x_threatbus_sighting_context").get("noisy").asBoolean()).isFalse();
             assertThat(MessageCodec.decode(got[0].getBody())).isEqualTo(sighting);
         }
+    }
+
+    @Test
+    void aDeletedQueueIsDeclaredAgainAndTheStreamGoesOn() throws Exception {
+        transport = connected("deleted", state -> { });
+        CollectingOutbox outbox = new CollectingOutbox("stix2/");
+        transport.subscribe(outbox);
+        try (Channel ch = plain.createChannel()) {
+            ch.queueDelete("threatbus.deleted");
+        }
+        Await.until("the queue declared again", WAIT, () -> {
+            try (Channel ch = plain.createChannel()) {
+                return ch.queueDeclarePassive("threatbus.deleted").getConsumerCount() == 1;
+            } catch (IOException | TimeoutException e) {
+                return false; // not there yet: the failed declaration closed the channel
+            }
+        });
+        Await.until("connected", WAIT, () -> transport.state().equals("connected"), transport::state);
+        transport.publish(DuplicateFilterTest.indicator(1, Instant.parse("2021-03-04T10:00:00Z")));
+        Await.until("delivered after the recovery", WAIT, () -> outbox.messages.size() == 1);
     }
 }
