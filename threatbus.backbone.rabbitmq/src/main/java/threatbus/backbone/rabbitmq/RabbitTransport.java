@@ -65,8 +65,13 @@ final class RabbitTransport implements Backbone {
      */
     void stop(Consumer<Message> handBack) {
         accepting = false;
+        long deadline = System.currentTimeMillis() + STOP_CONFIRM_MILLIS;
         try {
-            publisher.awaitConfirmed(STOP_CONFIRM_MILLIS);
+            // confirms can only come while connected: no point waiting for them otherwise
+            boolean confirmed = false;
+            while (!confirmed && connection.startsWith("connected") && System.currentTimeMillis() < deadline) {
+                confirmed = publisher.awaitConfirmed(100);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
