@@ -154,4 +154,20 @@ class WireCompatibilityTest extends WithBroker {
         transport.publish(DuplicateFilterTest.indicator(1, Instant.parse("2021-03-04T10:00:00Z")));
         Await.until("delivered after the recovery", WAIT, () -> outbox.messages.size() == 1);
     }
+
+    @Test
+    void aQueueDeclaredOtherwiseIsReportedAndRetried() throws Exception {
+        try (Channel ch = plain.createChannel()) {
+            ch.queueDeclare("threatbus.clash", true, false, false, Map.of("x-queue-mode", "default"));
+        }
+        transport = new RabbitTransport(TestSettings.forPort(node.port(), "clash"), state -> { });
+        transport.start();
+        Await.until("the clash reported", WAIT, () -> transport.state().contains("inequivalent arg 'x-queue-mode'"),
+                transport::state);
+        try (Channel ch = plain.createChannel()) {
+            ch.queueDelete("threatbus.clash");
+        }
+        Await.until("connected once the clash is gone", WAIT, () -> transport.state().equals("connected"),
+                transport::state);
+    }
 }
