@@ -140,7 +140,8 @@ public final class RabbitNode implements AutoCloseable {
                 Thread.sleep(50);
             }
             if (accepts(port) || accepts(distPort)) {
-                throw new IllegalStateException(nodeName + " still listens " + STOP_TIMEOUT_MILLIS + " ms after SIGKILL");
+                throw new IllegalStateException(nodeName + " still listens " + STOP_TIMEOUT_MILLIS
+                        + " ms after SIGKILL");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +80,7 @@ final class AmqpCeiling {
             Channel outChannel = producer.createChannel();
             outChannel.confirmSelect();
             Semaphore permits = new Semaphore(window);
-            java.util.concurrent.ConcurrentSkipListSet<Long> pending = new java.util.concurrent.ConcurrentSkipListSet<>();
+            ConcurrentSkipListSet<Long> pending = new ConcurrentSkipListSet<>();
             outChannel.addConfirmListener((seq, multiple) -> release(pending, permits, seq, multiple),
                     (seq, multiple) -> {
                         throw new IllegalStateException("the broker nacked message " + seq);
@@ -97,10 +98,13 @@ final class AmqpCeiling {
             }
             double seconds = (lastReceive[0] - start) / 1e9;
             Percentiles p = new Percentiles(latencies, messages);
-            out.printf("amqp ceiling: %d messages of %d bytes in %.2f s: %.0f msg/s; latency p50 %.2f p99 %.2f max %.2f ms%n",
-                    messages, size, seconds, messages / seconds, p.at(50) / 1e6, p.at(99) / 1e6, p.max() / 1e6);
-            out.printf("{\"mode\":\"amqp\",\"messages\":%d,\"msg_per_s\":%.0f,\"p50_ms\":%.3f,\"p99_ms\":%.3f,\"max_ms\":%.3f}%n",
-                    messages, messages / seconds, p.at(50) / 1e6, p.at(99) / 1e6, p.max() / 1e6);
+            double rate = messages / seconds;
+            out.printf("amqp ceiling: %d messages of %d bytes in %.2f s: %.0f msg/s; "
+                    + "latency p50 %.2f p99 %.2f max %.2f ms%n", messages, size, seconds, rate, p.at(50) / 1e6,
+                    p.at(99) / 1e6, p.max() / 1e6);
+            out.printf("{\"mode\":\"amqp\",\"messages\":%d,\"msg_per_s\":%.0f,\"p50_ms\":%.3f,"
+                    + "\"p99_ms\":%.3f,\"max_ms\":%.3f}%n", messages, rate, p.at(50) / 1e6, p.at(99) / 1e6,
+                    p.max() / 1e6);
             setup.queueDelete(NAME);
             return 0;
         } catch (IOException | TimeoutException e) {
@@ -108,7 +112,7 @@ final class AmqpCeiling {
         }
     }
 
-    private static void release(java.util.concurrent.ConcurrentSkipListSet<Long> pending, Semaphore permits,
+    private static void release(ConcurrentSkipListSet<Long> pending, Semaphore permits,
             long seq, boolean multiple) {
         int count = 0;
         if (multiple) {

@@ -96,8 +96,8 @@ final class ConnectionLoop implements Runnable {
             } catch (IOException | TimeoutException | RuntimeException e) {
                 String problem = describe(e);
                 if (!problem.equals(lastProblem)) {
-                    LOG.warn("Cannot connect to or set up RabbitMQ at {}: {}; retrying every {} to {} ms", settings, problem,
-                            settings.reconnectInitialMillis(), settings.reconnectMaxMillis());
+                    LOG.warn("Cannot connect to or set up RabbitMQ at {}: {}; retrying every {} to {} ms", settings,
+                            problem, settings.reconnectInitialMillis(), settings.reconnectMaxMillis());
                     lastProblem = problem;
                 }
                 listener.disconnected(problem);
