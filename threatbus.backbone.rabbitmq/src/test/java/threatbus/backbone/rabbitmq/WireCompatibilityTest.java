@@ -26,6 +26,7 @@ import threatbus.api.message.Indicator;
 import threatbus.api.message.MessageCodec;
 import threatbus.api.message.MessageType;
 import threatbus.api.message.Sighting;
+import threatbus.api.message.SnapshotEnvelope;
 import threatbus.api.message.SnapshotRequest;
 
 /**
@@ -86,12 +87,19 @@ class WireCompatibilityTest extends WithBroker {
                 + "\"x_threatbus_update\": \"REMOVE\"}";
         String request = "{\"type\": \"snapshotrequest\", \"snapshot_type\": 2, "
                 + "\"snapshot_id\": \"1f9ba1b5-5b5c-4b8b-a1c1-7d8a5b4f6e01\", \"snapshot\": 3712417}";
+        String envelope = "{\"type\": \"snapshotenvelope\", \"snapshot_type\": 2, "
+                + "\"snapshot_id\": \"1f9ba1b5-5b5c-4b8b-a1c1-7d8a5b4f6e01\", \"body\": {\"type\": \"sighting\", "
+                + "\"spec_version\": \"2.1\", \"id\": \"sighting--4cb8e3d4-0000-4000-8000-000000000002\", "
+                + "\"created\": \"2021-03-04T10:00:01.000Z\", \"modified\": \"2021-03-04T10:00:01.000Z\", "
+                + "\"sighting_of_ref\": \"indicator--df0f9a0e-c3b6-4f53-b0cf-5e9c454ee0cc\", "
+                + "\"x_threatbus_sighting_context\": {\"noisy\": true}}}";
         try (Channel ch = plain.createChannel()) {
             // as pika's basic_publish in the original: no properties at all, empty routing key
             ch.basicPublish("threatbus", "", null, indicator.getBytes(StandardCharsets.UTF_8));
             ch.basicPublish("threatbus", "", null, request.getBytes(StandardCharsets.UTF_8));
+            ch.basicPublish("threatbus", "", null, envelope.getBytes(StandardCharsets.UTF_8));
         }
-        Await.until("both messages", WAIT, () -> everything.messages.size() == 2);
+        Await.until("all three messages", WAIT, () -> everything.messages.size() == 3);
         Indicator got = (Indicator) indicators.messages.peek();
         assertThat(indicators.messages).hasSize(1);
         assertThat(got.id()).isEqualTo("indicator--df0f9a0e-c3b6-4f53-b0cf-5e9c454ee0cc");
@@ -100,6 +108,10 @@ class WireCompatibilityTest extends WithBroker {
                 .filter(SnapshotRequest.class::isInstance).findFirst().orElseThrow();
         assertThat(req.type()).isEqualTo(MessageType.SIGHTING);
         assertThat(req.snapshot()).isEqualTo(Duration.ofSeconds(3712417));
+        SnapshotEnvelope env = (SnapshotEnvelope) everything.messages.stream()
+                .filter(SnapshotEnvelope.class::isInstance).findFirst().orElseThrow();
+        assertThat(env.body().id()).isEqualTo("sighting--4cb8e3d4-0000-4000-8000-000000000002");
+        assertThat(((Sighting) env.body()).context().orElseThrow().get("noisy").asBoolean()).isTrue();
     }
 
     @Test
