@@ -76,7 +76,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Connection name",
             description = "Shown in RabbitMQ's management UI; empty: threatbus@<host name>.")
-    String connection__name() default "";
+    String connection_name() default "";
 
     @AttributeDefinition(name = "Prefetch", description = "Unacknowledged deliveries the broker sends ahead.")
     int prefetch() default 500;

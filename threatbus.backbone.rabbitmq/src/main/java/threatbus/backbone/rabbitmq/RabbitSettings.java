@@ -36,7 +36,7 @@ record RabbitSettings(
         require(c.tls() || (c.tls_ca__file().isEmpty() && c.tls_keystore().isEmpty()),
                 "tls.ca_file and tls.keystore need tls=true");
         String suffix = c.queue_name__suffix().isEmpty() ? hostName() : c.queue_name__suffix();
-        String connectionName = c.connection__name().isEmpty() ? "threatbus@" + hostName() : c.connection__name();
+        String connectionName = c.connection_name().isEmpty() ? "threatbus@" + hostName() : c.connection_name();
         return new RabbitSettings(c.host(), c.port(), c.username(), c.password(), c.vhost(), c.exchange__name(),
                 suffix, c.queue_name__join__symbol(), c.queue_durable(), c.queue_lazy(), c.queue_auto__delete(),
                 c.queue_exclusive(), c.queue_max__items(), c.tls(), c.tls_ca__file(), c.tls_keystore(),
