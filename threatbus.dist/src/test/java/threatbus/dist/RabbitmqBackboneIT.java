@@ -136,6 +136,8 @@ public class RabbitmqBackboneIT {
                     localOnB.add(((Indicator) m).name().orElse(""));
                 }
             });
+            assertTrue("the plugin dropped into A's plugins/ took over from the in-memory backbone",
+                    hostA.log().contains("+ backbone rabbitmq (ranking 10, threatbus.backbone.rabbitmq): active"));
             holderOnA.awaitConnected(SIX);
             liveOnB.drain(500);
 
