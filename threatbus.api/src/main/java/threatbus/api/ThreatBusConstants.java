@@ -13,6 +13,13 @@ public final class ThreatBusConstants {
     /** The name of a {@link Backbone} service, e.g. {@code inmem}. */
     public static final String BACKBONE_NAME = "threatbus.backbone.name";
 
+    /**
+     * Optional on a {@link Backbone} service: its state for people, e.g. {@code connected} or
+     * {@code disconnected: Connection refused}. The bus shows it in its status and picks it up when the backbone
+     * updates its service properties. A backbone without it is assumed ready.
+     */
+    public static final String BACKBONE_STATE = "threatbus.backbone.state";
+
     private ThreatBusConstants() {
     }
 }

@@ -4,9 +4,9 @@
  * through, and the whiteboard services plugins register: {@link threatbus.api.Application} and
  * {@link threatbus.api.Backbone}.
  *
- * <p>Plugins implement consumer types and should import this package with {@code version="[1.0,2.0)"};
- * the bus implements the provider types and imports {@code version="[1.0,1.1)"}.
+ * <p>Plugins implement consumer types and should import this package with {@code version="[1.1,2.0)"};
+ * the bus implements the provider types and imports {@code version="[1.1,1.2)"}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package threatbus.api;

@@ -13,6 +13,7 @@ public final class Main {
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar threatbus-bench.jar load [options]",
             "       java -jar threatbus-bench.jar relay [options]",
+            "       java -jar threatbus-bench.jar amqp [options]",
             "       java -jar threatbus-bench.jar jmh [JMH options]",
             "",
             "load: drive a Threat Bus zmq-app endpoint as K subscribers and P publishers would",
@@ -34,6 +35,14 @@ public final class Main {
             "  --host H                   address to bind (127.0.0.1)",
             "  --manage PORT --pub PORT --sub PORT   (13370, 13371, 13372)",
             "  --hwm N                    high water mark of the relay's sockets (1000000)",
+            "",
+            "amqp: the RabbitMQ client's own publish -> consume ceiling with the RabbitMQ backbone's settings",
+            "  (fanout exchange, durable lazy queue, persistent messages, confirms, manual acks)",
+            "  --host H --port P           the broker (127.0.0.1, 5672)",
+            "  --messages N               (100000)",
+            "  --size B                   message size in bytes (500)",
+            "  --window W                 unconfirmed messages at most, as confirm.window (1000)",
+            "  --prefetch F               as the backbone's prefetch (500)",
             "",
             "jmh: the JMH micro-benchmarks of the bus's hot paths (codec, STIX patterns, routing);",
             "  options are JMH's, e.g. -f 1 -wi 3 -i 5 CodecBenchmark");
@@ -60,11 +69,13 @@ public final class Main {
                     return load(LoadConfig.parse(args, 1), out, err);
                 case "relay":
                     return relay(RelayConfig.parse(args, 1), out);
+                case "amqp":
+                    return AmqpCeiling.run(args, out);
                 case "jmh":
                     org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
                     return 0;
                 default:
-                    throw new UsageException("unknown mode '" + args[0] + "' (load, relay or jmh)");
+                    throw new UsageException("unknown mode '" + args[0] + "' (load, relay, amqp or jmh)");
             }
         } catch (UsageException e) {
             err.println("tbbench: " + e.getMessage() + " (--help for usage)");

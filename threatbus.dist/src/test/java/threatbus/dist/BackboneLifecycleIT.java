@@ -4,8 +4,6 @@ package threatbus.dist;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,14 +26,11 @@ import org.osgi.framework.ServiceReference;
 import threatbus.api.Bus;
 import threatbus.api.BusOverloadedException;
 import threatbus.api.message.Indicator;
-import threatbus.api.message.Message;
 
 /** Backbones come and go at run time in a real Felix; the bus loses nothing it accepted. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
 public class BackboneLifecycleIT {
-
-    private static final Instant T = Instant.parse("2022-06-01T08:30:00Z");
 
     @Inject
     private BundleContext context;
@@ -51,27 +46,7 @@ public class BackboneLifecycleIT {
         return ThreatBusOptions.withFreshDeployFolder();
     }
 
-    private static Indicator indicator(int n) {
-        return Indicator.builder().created(T).name(Integer.toString(n)).pattern("[domain-name:value = 'evil.com']")
-                .build();
-    }
 
-    /** A subscriber that keeps the numbers it receives. */
-    private static final class Numbers {
-        private final List<Integer> received = new ArrayList<>();
-
-        synchronized void add(Message message) {
-            received.add(Integer.parseInt(((Indicator) message).name().orElseThrow()));
-        }
-
-        synchronized int size() {
-            return received.size();
-        }
-
-        synchronized List<Integer> all() {
-            return new ArrayList<>(received);
-        }
-    }
 
     /** A publisher that meets a full inbox (no backbone for a while) tries again, as the zmq intake does. */
     private void publishUntilAccepted(Indicator indicator) {
@@ -100,14 +75,14 @@ public class BackboneLifecycleIT {
 
     @Test
     public void stoppingAndRestartingTheInmemBundleMidStreamLosesNoAcceptedMessage() throws Exception {
-        Numbers subscriber = new Numbers();
+        Numbered subscriber = new Numbered();
         bus.subscribe("stix2/", subscriber::add);
         int total = 20_000;
         AtomicReference<Throwable> publishFailure = new AtomicReference<>();
         Thread publisher = new Thread(() -> {
             try {
                 for (int i = 0; i < total; i++) {
-                    publishUntilAccepted(indicator(i));
+                    publishUntilAccepted(Numbered.indicator(i));
                 }
             } catch (RuntimeException e) {
                 publishFailure.set(e);
@@ -136,16 +111,16 @@ public class BackboneLifecycleIT {
 
     @Test
     public void aHigherRankedBackboneInstalledAtRuntimeTakesOverPublishing() throws Exception {
-        Numbers subscriber = new Numbers();
+        Numbered subscriber = new Numbered();
         bus.subscribe("stix2/indicator", subscriber::add);
-        bus.publish(indicator(0));
+        bus.publish(Numbered.indicator(0));
         Await.until("delivered through inmem", () -> subscriber.size() == 1);
 
         Bundle second = context.installBundle(
                 ThreatBusOptions.stagingFolder().resolve(TestBundles.SECOND_BACKBONE).toUri().toString());
         second.start();
         Await.until("second is active", () -> status().matches("(?s).*\\n  second\\s+active\\s+10 .*"), this::status);
-        bus.publish(indicator(1));
+        bus.publish(Numbered.indicator(1));
 
         Await.until("delivered through second", () -> subscriber.size() == 2);
         assertEquals(1, publishedBy("second"));
@@ -153,7 +128,7 @@ public class BackboneLifecycleIT {
 
         second.uninstall();
         Await.until("inmem active again", () -> status().matches("(?s).*\\n  inmem\\s+active .*"), this::status);
-        bus.publish(indicator(2));
+        bus.publish(Numbered.indicator(2));
         Await.until("delivered through inmem again", () -> subscriber.size() == 3);
     }
 

@@ -39,8 +39,9 @@ final class ThreatBusOptions {
 
     /** The options, with FileInstall watching a fresh folder and the test plugins built into another. */
     static Option[] withFreshDeployFolder() {
-        // the Zeek test peer's anonymous TLS needs this before anything in the JVM (such as the test Kafka
-        // broker) first uses TLS, which fixes the policy for good
+        // every IT shares one JVM, and JSSE reads its policy once, when TLS is first used (the test Kafka
+        // broker and the RabbitMQ client do so when they load): the Zeek test peer's anonymous TLS needs it
+        // relaxed before any test runs
         AnonymousTlsPolicy.relax();
         Path deployDir = freshFolder("deploy");
         Path stagingDir = freshFolder("staging");

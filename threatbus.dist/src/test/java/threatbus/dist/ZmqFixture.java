@@ -24,12 +24,13 @@ final class ZmqFixture {
     }
 
     /** The zmq app's endpoints on these ports, configured elsewhere (e.g. from a config file). */
-    static ZmqFixture at(int manage, int pub, int sub) {
-        return new ZmqFixture(manage, pub, sub);
-    }
-
     String manageEndpoint() {
         return "tcp://127.0.0.1:" + manage;
+    }
+
+    /** The zmq app of another Threat Bus process, on the given ports. */
+    static ZmqFixture at(int manage, int pub, int sub) {
+        return new ZmqFixture(manage, pub, sub);
     }
 
     /** Configures the app on three free ports (plus {@code extra} key/value pairs) and starts its bundle. */

@@ -13,8 +13,11 @@ import threatbus.api.Backbone;
  */
 final class BackboneSelector {
 
-    /** One registered backbone service. */
-    record Entry(Backbone backbone, String name, int ranking, long serviceId, String bundle) {
+    /** One registered backbone service; {@code state} is what it reports of itself, empty if nothing. */
+    record Entry(Backbone backbone, String name, int ranking, long serviceId, String bundle, String state) {
+        Entry(Backbone backbone, String name, int ranking, long serviceId, String bundle) {
+            this(backbone, name, ranking, serviceId, bundle, "");
+        }
     }
 
     private static final Comparator<Entry> ORDER = Comparator.comparingInt(Entry::ranking).reversed()

@@ -286,7 +286,7 @@ public final class BusCore {
                 backbones.active() == entry ? ": active" : ": standby");
     }
 
-    /** A backbone's ranking or name changed. */
+    /** A backbone's ranking, name or reported state changed. */
     void updateBackbone(BackboneSelector.Entry entry) {
         BackboneSelector.Entry before = backbones.active();
         backbones.update(entry);
@@ -328,7 +328,8 @@ public final class BusCore {
     public BusStatus status() {
         BackboneSelector.Entry active = backbones.active();
         List<BusStatus.BackboneRow> backboneRows = backbones.all().stream()
-                .map(b -> new BusStatus.BackboneRow(b.name(), b.ranking(), b.serviceId(), b.bundle(), b == active))
+                .map(b -> new BusStatus.BackboneRow(b.name(), b.ranking(), b.serviceId(), b.bundle(), b == active,
+                        b.state()))
                 .toList();
         List<BusStatus.ApplicationRow> applicationRows = applicationEntries.values().stream()
                 .map(a -> new BusStatus.ApplicationRow(a.name(), a.serviceId(), a.bundle()))
@@ -354,7 +355,8 @@ public final class BusCore {
     private static BackboneSelector.Entry backboneEntry(Backbone backbone, ServiceReference<?> reference) {
         Object ranking = reference.getProperty(Constants.SERVICE_RANKING);
         return new BackboneSelector.Entry(backbone, name(reference, ThreatBusConstants.BACKBONE_NAME, backbone),
-                ranking instanceof Integer r ? r : 0, serviceId(reference), bundle(reference));
+                ranking instanceof Integer r ? r : 0, serviceId(reference), bundle(reference),
+                reference.getProperty(ThreatBusConstants.BACKBONE_STATE) instanceof String state ? state : "");
     }
 
     private static String name(ServiceReference<?> reference, String key, Object service) {

@@ -13,8 +13,9 @@ public record BusStatus(
         List<TopicRow> topics,
         SnapshotRow snapshots) {
 
-    /** One backbone; the first active one publishes. */
-    public record BackboneRow(String name, int ranking, long serviceId, String bundle, boolean active) {
+    /** One backbone; the first active one publishes. {@code state} is what it reports, empty if nothing. */
+    public record BackboneRow(String name, int ranking, long serviceId, String bundle, boolean active,
+            String state) {
     }
 
     /** One application. */

@@ -13,7 +13,7 @@ final class StatusReport {
         StringBuilder out = new StringBuilder();
         out.append("Backbones\n");
         Table backbones = new Table("NAME", "STATE", "RANKING#", "SERVICE#", "BUNDLE");
-        status.backbones().forEach(b -> backbones.row(b.name(), b.active() ? "active" : "standby", b.ranking(),
+        status.backbones().forEach(b -> backbones.row(b.name(), state(b), b.ranking(),
                 b.serviceId(), b.bundle()));
         backbones.appendTo(out);
         if (status.backbones().isEmpty()) {
@@ -51,6 +51,11 @@ final class StatusReport {
                 .append(snapshots.unmatchedEnvelopes()).append(" envelopes for other hosts, ")
                 .append(snapshots.expired()).append(" expired\n");
         return out.toString();
+    }
+
+    private static String state(BusStatus.BackboneRow backbone) {
+        String role = backbone.active() ? "active" : "standby";
+        return backbone.state().isEmpty() ? role : role + " (" + backbone.state() + ")";
     }
 
     private static String topics(java.util.List<String> topics) {

@@ -122,6 +122,19 @@ class BusCoreTest {
     }
 
     @Test
+    void showsWhatABackboneReportsOfItsStateAndFollowsItsUpdates() throws Exception {
+        start();
+        RecordingBackbone remote = new RecordingBackbone("remote");
+        bus.addBackbone(new BackboneSelector.Entry(remote, "remote", 10, 1, "test", "disconnected: refused"));
+        assertThat(bus.status().backbones()).extracting(BusStatus.BackboneRow::state)
+                .containsExactly("disconnected: refused");
+
+        bus.updateBackbone(new BackboneSelector.Entry(remote, "remote", 10, 1, "test", "connected"));
+
+        assertThat(bus.status().backbones()).extracting(BusStatus.BackboneRow::state).containsExactly("connected");
+    }
+
+    @Test
     void breaksRankingTiesByLowestServiceId() throws Exception {
         start();
         RecordingBackbone older = new RecordingBackbone("older");

@@ -54,13 +54,26 @@ public final class Schema {
                     required("password", STRING).masked(),
                     same("vhost", STRING, "/"),
                     same("exchange_name", STRING, "threatbus"),
-                    same("queue.name_suffix", STRING, "the host's name"),
+                    same("queue.name_suffix", STRING, ""), // empty: the host's name
                     same("queue.name_join_symbol", STRING, "."),
                     same("queue.durable", BOOLEAN, true),
                     same("queue.lazy", BOOLEAN, true),
                     same("queue.auto_delete", BOOLEAN, false),
                     same("queue.exclusive", BOOLEAN, false),
-                    same("queue.max_items", INTEGER, 0)), true);
+                    same("queue.max_items", INTEGER, 0),
+                    optional("tls.enabled", "tls", BOOLEAN, false),
+                    same("tls.ca_file", STRING, ""),
+                    same("tls.keystore", STRING, ""),
+                    same("tls.keystore_password", STRING, "").masked(),
+                    same("tls.verify_hostname", BOOLEAN, true),
+                    optional("connection_name", "connection.name", STRING, ""),
+                    same("prefetch", INTEGER, 500),
+                    optional("confirm_window", "confirm.window", INTEGER, 1_000),
+                    optional("duplicate_window", "duplicate.window", INTEGER, 100_000),
+                    optional("dead_letter_exchange", "dead_letter.exchange", STRING, "threatbus.dlx"),
+                    same("reconnect.initial_millis", INTEGER, 500),
+                    same("reconnect.max_millis", INTEGER, 5_000),
+                    optional("service_ranking", "service.ranking", INTEGER, 10)), true);
 
     public static final PluginSpec FILE_BENCHMARK = new PluginSpec("plugins.backbones.file_benchmark", null,
             null, List.of(), true);

@@ -22,6 +22,7 @@ class SchemaTest {
             Schema.ZMQ, "threatbus.app.zmq.ZmqConfig",
             Schema.ZEEK, "threatbus.app.zeek.ZeekConfig",
             Schema.MISP, "threatbus.app.misp.MispConfig",
+            Schema.RABBITMQ, "threatbus.backbone.rabbitmq.RabbitConfig",
             Schema.LOGGING, "threatbus.config.impl.LoggingConfig");
 
     @Test
