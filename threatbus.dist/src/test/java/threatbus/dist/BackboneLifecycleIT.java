@@ -5,7 +5,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
@@ -140,6 +143,47 @@ public class BackboneLifecycleIT {
             return context.getService(reference).getAsLong();
         } finally {
             context.ungetService(reference);
+        }
+    }
+
+    @Test
+    public void aBackboneSwappedInAndOutMidStreamLosesAndDuplicatesNothing() throws Exception {
+        Numbered subscriber = new Numbered();
+        bus.subscribe("stix2/", subscriber::add);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger published = new AtomicInteger();
+        Thread publisher = new Thread(() -> {
+            while (running.get()) {
+                publishUntilAccepted(Numbered.indicator(published.get()));
+                published.incrementAndGet();
+            }
+        }, "publisher");
+
+        publisher.start();
+        Await.until("traffic flowing through inmem", () -> subscriber.size() > 1_000);
+        Bundle second = context.installBundle(
+                ThreatBusOptions.stagingFolder().resolve(TestBundles.SECOND_BACKBONE).toUri().toString());
+        second.start();
+        Await.until("the second backbone publishes", () -> publishedBySecond() > 1_000, this::status);
+        int beforeUninstall = subscriber.size();
+        second.uninstall();
+        Await.until("traffic flowing through inmem again", () -> subscriber.size() > beforeUninstall + 1_000);
+        running.set(false);
+        publisher.join();
+
+        int total = published.get();
+        Await.until("every accepted message delivered", () -> subscriber.size() >= total,
+                () -> subscriber.size() + " of " + total + "\n" + status());
+        List<Integer> received = subscriber.all();
+        assertEquals("nothing duplicated", total, received.size());
+        assertEquals("nothing lost", total, new HashSet<>(received).size());
+    }
+
+    private long publishedBySecond() {
+        try {
+            return publishedBy("second");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }
