@@ -8,5 +8,5 @@
  * the bus implements the provider types and imports {@code version="[1.1,1.2)"}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package threatbus.api;

@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -13,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import threatbus.api.Bus;
-import threatbus.api.BusOverloadedException;
+import threatbus.api.Publishing;
 import threatbus.api.message.Indicator;
 import threatbus.app.misp.feed.FeedHandler;
 import threatbus.app.misp.mapping.IndicatorMapper;
@@ -29,7 +28,6 @@ import threatbus.app.misp.mapping.MispMessageException;
 final class MispIntake implements FeedHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(MispIntake.class);
-    private static final long BUS_RETRY_MILLIS = 10;
 
     private final Bus bus;
     private final List<MispFilter> filters;
@@ -76,24 +74,8 @@ final class MispIntake implements FeedHandler {
     }
 
     private void publish(Indicator indicator) {
-        boolean waited = false;
-        while (!closed) {
-            try {
-                bus.publish(indicator);
-                published.increment();
-                return;
-            } catch (BusOverloadedException e) {
-                if (!waited) {
-                    waitedForBus.increment();
-                    waited = true;
-                }
-                try {
-                    TimeUnit.MILLISECONDS.sleep(BUS_RETRY_MILLIS);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+        if (Publishing.untilAccepted(bus, indicator, () -> !closed, waitedForBus::increment)) {
+            published.increment();
         }
     }
 

@@ -8,13 +8,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import threatbus.api.Bus;
-import threatbus.api.BusOverloadedException;
+import threatbus.api.Publishing;
 import threatbus.api.Subscription;
 import threatbus.api.message.Sighting;
 import threatbus.api.routing.P2pTopics;
@@ -44,7 +43,6 @@ final class ZeekSession implements PeerHandler {
     static final int P2P_LETTERS = 10;
 
     private static final Logger LOG = LoggerFactory.getLogger(ZeekSession.class);
-    private static final long BUS_RETRY_MILLIS = 10;
     /** Broker's envelope has a 16-bit topic length. */
     private static final int MAX_TOPIC_BYTES = 0xFFFF;
 
@@ -181,24 +179,8 @@ final class ZeekSession implements PeerHandler {
 
     /** Waits for room in the bus: the peer's reader stops, and TCP slows Zeek down, rather than losing it. */
     private void publish(Sighting sighting) {
-        boolean waited = false;
-        while (!closed) {
-            try {
-                bus.publish(sighting);
-                intake.sightingPublished();
-                return;
-            } catch (BusOverloadedException e) {
-                if (!waited) {
-                    intake.waitedForBus();
-                    waited = true;
-                }
-                try {
-                    TimeUnit.MILLISECONDS.sleep(BUS_RETRY_MILLIS);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+        if (Publishing.untilAccepted(bus, sighting, () -> !closed, intake::waitedForBus)) {
+            intake.sightingPublished();
         }
     }
 

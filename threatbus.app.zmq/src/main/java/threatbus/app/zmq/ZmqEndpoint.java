@@ -13,7 +13,7 @@ import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 import threatbus.api.Bus;
-import threatbus.api.BusOverloadedException;
+import threatbus.api.Publishing;
 import threatbus.api.message.Message;
 import threatbus.app.zmq.Intake.Rejection;
 
@@ -212,18 +212,8 @@ final class ZmqEndpoint implements AutoCloseable {
      * the apps' frames, and the apps' sockets slow down. Nothing an app sent is dropped for lack of room.
      */
     private void publish(Message message) {
-        boolean waited = false;
-        while (running) {
-            try {
-                bus.publish(message);
-                intake.published();
-                return;
-            } catch (BusOverloadedException e) {
-                if (!waited) {
-                    intake.waitedForBus();
-                    waited = true;
-                }
-            }
+        if (Publishing.untilAccepted(bus, message, () -> running, intake::waitedForBus)) {
+            intake.published();
         }
     }
 
