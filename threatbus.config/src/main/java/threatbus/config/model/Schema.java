@@ -41,6 +41,14 @@ public final class Schema {
             optional("outbox_block_ms", "outbox.block.ms", INTEGER, 1_000),
             optional("snapshot_ttl_s", "snapshot.ttl.s", INTEGER, 3_600)), false);
 
+    /** The Prometheus endpoint: a core section, so that it is off unless the file turns it on. */
+    public static final PluginSpec METRICS = new PluginSpec("metrics", "threatbus.metrics", "threatbus.metrics",
+            List.of(
+                    same("enabled", BOOLEAN, false),
+                    same("host", STRING, "127.0.0.1"),
+                    same("port", PORT, 9464),
+                    same("path", STRING, "/metrics")), false);
+
     public static final PluginSpec INMEM = new PluginSpec("plugins.backbones.inmem", "threatbus.backbone.inmem",
             "threatbus.backbone.inmem", List.of(
                     optional("handoff_capacity", "handoff.capacity", INTEGER, 10_000),
@@ -127,7 +135,7 @@ public final class Schema {
     public static final PluginSpec CIF3 = new PluginSpec("plugins.apps.cif3", null, null, List.of(), true);
 
     /** Every section, the core first. */
-    public static final List<PluginSpec> ALL = List.of(LOGGING, BUS, INMEM, RABBITMQ, FILE_BENCHMARK, ZEEK, MISP, ZMQ,
+    public static final List<PluginSpec> ALL = List.of(LOGGING, BUS, METRICS, INMEM, RABBITMQ, FILE_BENCHMARK, ZEEK, MISP, ZMQ,
             CIF3);
 
     /** The plugin sections: {@code plugins.backbones} and {@code plugins.apps}. */

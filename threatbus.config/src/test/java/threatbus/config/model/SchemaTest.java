@@ -18,6 +18,7 @@ class SchemaTest {
 
     private static final Map<PluginSpec, String> CONFIGS = Map.of(
             Schema.BUS, "threatbus.bus.impl.BusConfig",
+            Schema.METRICS, "threatbus.metrics.MetricsConfig",
             Schema.INMEM, "threatbus.backbone.inmem.InmemConfig",
             Schema.ZMQ, "threatbus.app.zmq.ZmqConfig",
             Schema.ZEEK, "threatbus.app.zeek.ZeekConfig",
