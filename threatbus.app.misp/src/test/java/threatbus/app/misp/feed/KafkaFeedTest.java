@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import threatbus.app.misp.testmisp.EmbeddedKafka;
+import threatbus.app.misp.testmisp.Await;
 
 /** The Kafka feed against a real broker in the test JVM. */
 class KafkaFeedTest {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeromq.ZContext;
+import threatbus.app.misp.testmisp.Await;
 
 /** The ZeroMQ feed against a MISP-style publisher on real sockets. */
 class ZmqFeedTest {

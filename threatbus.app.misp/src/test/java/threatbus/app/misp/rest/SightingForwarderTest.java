@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import threatbus.app.misp.rest.MispApiException.Kind;
 import threatbus.app.misp.testmisp.FakeMisp;
+import threatbus.app.misp.testmisp.Await;
 
 /** Queueing, retries with backoff, drop counting, logging and shutdown of the sighting forwarder. */
 class SightingForwarderTest {

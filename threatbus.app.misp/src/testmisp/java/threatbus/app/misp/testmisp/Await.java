@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: BSD-3-Clause
-package threatbus.app.misp.feed;
+package threatbus.app.misp.testmisp;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a condition, failing with its description when it does not come true in time. */
-final class Await {
+public final class Await {
 
     private Await() {
     }
 
-    static void until(String what, Duration timeout, BooleanSupplier condition) {
+    public static void until(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
@@ -26,7 +26,7 @@ final class Await {
     }
 
     /** Checks for the given time that something does not happen: the one bounded wait without a condition. */
-    static void absence(String what, Duration duration, BooleanSupplier happened) {
+    public static void absence(String what, Duration duration, BooleanSupplier happened) {
         long deadline = System.nanoTime() + duration.toNanos();
         while (System.nanoTime() - deadline < 0) {
             if (happened.getAsBoolean()) {
@@ -41,7 +41,7 @@ final class Await {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
             return probe.getLocalPort();
         } catch (java.io.IOException e) {
