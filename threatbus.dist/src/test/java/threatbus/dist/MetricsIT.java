@@ -12,13 +12,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Collections;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.Optional;
 
 import javax.inject.Inject;
@@ -43,8 +38,6 @@ public class MetricsIT {
             + "\"modified\": \"2022-05-16T12:00:00.000Z\", \"pattern\": \"[ipv4-addr:value = '\\''6.6.6.6'\\'']\", "
             + "\"pattern_type\": \"stix\", \"valid_from\": \"2022-05-16T12:00:00.000Z\"}'";
 
-    private final HttpClient client = HttpClient.newHttpClient();
-
     @Inject
     private CommandProcessor commands;
 
@@ -66,40 +59,20 @@ public class MetricsIT {
 
     @Test
     public void turnedOnItServesTheBusCountersOnLoopbackOnly() throws Exception {
-        int port = ZmqFixture.freePorts(1)[0];
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("enabled", true);
-        properties.put("port", port);
-        configurationAdmin.getConfiguration("threatbus.metrics", "?").update(properties);
-        URI uri = URI.create("http://127.0.0.1:" + port + "/metrics");
-        Await.until("endpoint up", () -> scrape(uri).contains("# TYPE threatbus_inbox_depth gauge"));
+        MetricsScrape metrics = MetricsScrape.enable(configurationAdmin);
 
         String published = new Shell(commands).run("threatbus:publish " + INDICATOR);
         assertTrue(published, published.startsWith("published"));
 
-        Await.until("indicator counted", () -> scrape(uri)
-                .matches("(?s).*\\nthreatbus_messages_in_total\\{topic=\"stix2/indicator\"} [1-9]\\d*\\n.*"),
-                () -> scrape(uri));
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).build(),
-                HttpResponse.BodyHandlers.ofString());
+        metrics.awaitLine("threatbus_messages_in_total{topic=\"stix2/indicator\"} 1");
+        HttpResponse<String> response = metrics.get();
         assertEquals("text/plain; version=0.0.4; charset=utf-8",
                 response.headers().firstValue("Content-Type").orElse(""));
         assertTrue(response.body(), response.body().contains("threatbus_backbone_active{backbone=\"inmem\"} 1\n"));
 
         Optional<InetAddress> external = nonLoopbackAddress();
         if (external.isPresent()) {
-            assertRefused(external.get(), port);
-        }
-    }
-
-    private String scrape(URI uri) {
-        try {
-            return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+            assertRefused(external.get(), metrics.uri.getPort());
         }
     }
 

@@ -36,6 +36,7 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import threatbus.api.Application;
 import threatbus.app.misp.testmisp.FakeAttributes;
@@ -80,6 +81,9 @@ public class MispAppIT {
         ZeekFixture zeek = ZeekFixture.start(context, configurationAdmin, false);
         try (ZContext zmqContext = new ZContext(); FakeMisp misp = FakeMisp.http();
                 ZmqTestApp app = new ZmqTestApp(zmq, "\"stix2/indicator\"", 0)) {
+            // MISP knows the attribute, so it accepts the sighting of it
+            ObjectNode known = FakeAttributes.generate(1, Instant.now().getEpochSecond()).get(0);
+            misp.attributes(List.of(known.put("uuid", ATTRIBUTE_UUID)));
             ZMQ.Socket publisher = zmqContext.createSocket(SocketType.PUB);
             int mispPort = publisher.bindToRandomPort("tcp://127.0.0.1");
             Dictionary<String, Object> properties = new Hashtable<>();
@@ -115,6 +119,12 @@ public class MispAppIT {
             assertTrue(status, status.contains("Feed: ZeroMQ tcp://127.0.0.1:" + mispPort + " (connected)"));
             assertTrue(status, status.matches("(?s).*rejected not_json +1\\b.*"));
             assertTrue(status, status.matches("(?s).*rejected unknown_action +1\\b.*"));
+            // the same counters, and those of the other apps, on the metrics endpoint
+            MetricsScrape metrics = MetricsScrape.enable(configurationAdmin);
+            metrics.awaitLine("threatbus_app_peers{app=\"misp\"} 1");
+            metrics.awaitLine("threatbus_app_rejected_total{app=\"misp\",reason=\"not_json\"} 1");
+            metrics.awaitLine("threatbus_app_rejected_total{app=\"misp\",reason=\"unknown_action\"} 1");
+            metrics.awaitLine("threatbus_app_peers{app=\"zmq\"} 1");
 
             try (ZeekTestPeer peer = ZeekTestPeer.peer(ZeekTestPeer.PLAIN, zeek.port, ZeekTestPeer.smallId(),
                     List.of("threatbus/manage"))) {
@@ -123,6 +133,10 @@ public class MispAppIT {
                         str("indicator--" + ATTRIBUTE_UUID), table(str("noisy"), bool(false))));
                 Await.until("MISP got the sighting", () -> !misp.sightingBodies().isEmpty(),
                         () -> "violations " + misp.violations());
+                metrics.awaitLine("threatbus_app_peers{app=\"zeek\"} 1");
+                metrics.awaitLine("threatbus_app_published_total{app=\"zeek\"} 1");
+                metrics.awaitLine("threatbus_misp_sightings_sent_total 1");
+                metrics.awaitLine("threatbus_app_dropped_total{app=\"misp\",reason=\"permanent_error\"} 0");
             }
             JsonNode body = misp.sightingBodies().get(0);
             assertEquals(ATTRIBUTE_UUID, body.get("uuid").asText());

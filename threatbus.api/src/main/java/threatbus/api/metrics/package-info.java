@@ -4,5 +4,5 @@
  * and the metrics endpoint collects every one at each scrape.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package threatbus.api.metrics;

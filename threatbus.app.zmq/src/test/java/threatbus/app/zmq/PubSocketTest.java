@@ -34,10 +34,7 @@ class PubSocketTest {
 
     @Test
     void anAppThatStopsReadingStallsOnlyItself() throws Exception {
-        int port;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
+        int port = ZmqConfigs.freePort();
         PubSocket pub = new PubSocket(context, "tcp://127.0.0.1:" + port, 10, ZmqSecurity.NONE);
         ZMQ.Socket stuck = context.createSocket(SocketType.SUB);
         stuck.setRcvHWM(10);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package threatbus.app.zmq;
 
+import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,5 +40,20 @@ final class ZmqConfigs {
 
     static ZmqSettings settings(Map<String, Object> keys) {
         return ZmqSettings.of(with(keys));
+    }
+
+    /** Settings from these keys, with {@code manage}, {@code pub} and {@code sub} on ports free now. */
+    static ZmqSettings onFreePorts(Map<String, Object> keys) throws IOException {
+        Map<String, Object> withPorts = new HashMap<>(keys);
+        withPorts.put("manage", freePort());
+        withPorts.put("pub", freePort());
+        withPorts.put("sub", freePort());
+        return settings(withPorts);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        }
     }
 }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -140,11 +138,7 @@ class ZmqSecurityTest {
     }
 
     private void start(Map<String, Object> security) throws IOException {
-        Map<String, Object> keys = new HashMap<>(security);
-        keys.put("manage", freePort());
-        keys.put("pub", freePort());
-        keys.put("sub", freePort());
-        endpoint = new ZmqEndpoint(ZmqConfigs.settings(keys), bus);
+        endpoint = new ZmqEndpoint(ZmqConfigs.onFreePorts(security), bus);
         endpoint.start();
     }
 
@@ -180,12 +174,6 @@ class ZmqSecurityTest {
         socket.setReceiveTimeOut((int) WAIT.toMillis());
         socket.connect("tcp://127.0.0.1:" + endpoint.settings().managePort());
         return socket;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
-        }
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
