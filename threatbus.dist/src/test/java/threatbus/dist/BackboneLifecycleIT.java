@@ -64,12 +64,7 @@ public class BackboneLifecycleIT {
     }
 
     private Bundle bundle(String symbolicName) {
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName())) {
-                return bundle;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
+        return Bundles.named(context, symbolicName);
     }
 
     private String status() {

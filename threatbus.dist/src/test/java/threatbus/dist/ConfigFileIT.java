@@ -155,8 +155,7 @@ public class ConfigFileIT {
 
     @Test
     public void aConfiguredPluginThatIsNotInstalledStartsWithItsConfigurationWhenItsBundleArrives() throws Exception {
-        Bundle zmqBundle = Arrays.stream(context.getBundles())
-                .filter(b -> "threatbus.app.zmq".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        Bundle zmqBundle = Bundles.named(context, "threatbus.app.zmq");
         Path jar = Path.of(java.net.URI.create(zmqBundle.getLocation()));
         zmqBundle.uninstall();
         int[] ports = ZmqFixture.freePorts(3);
@@ -220,12 +219,7 @@ public class ConfigFileIT {
     }
 
     private void startApps() throws Exception {
-        for (Bundle bundle : context.getBundles()) {
-            if ("threatbus.app.zmq".equals(bundle.getSymbolicName())
-                    || "threatbus.app.zeek".equals(bundle.getSymbolicName())) {
-                bundle.start();
-            }
-        }
+        Bundles.start(context, "threatbus.app.zmq", "threatbus.app.zeek");
     }
 
     private List<Long> applications(String name) throws Exception {

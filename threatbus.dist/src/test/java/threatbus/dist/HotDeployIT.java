@@ -41,12 +41,7 @@ public class HotDeployIT {
     }
 
     private boolean installed(String symbolicName) {
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName())) {
-                return true;
-            }
-        }
-        return false;
+        return Bundles.find(context, symbolicName).isPresent();
     }
 
     @Test

@@ -23,6 +23,8 @@ final class TestBundles {
             + "threatbus.api.routing;version=\"[1.0,2)\",org.osgi.framework";
 
     static final String FAKE_APPLICATION = "threatbus.test.fakeapp.jar";
+    /** The same plugin, one version later: an upgrade. */
+    static final String FAKE_APPLICATION_NEXT = "threatbus.test.fakeapp-1.0.1.jar";
     static final String SECOND_BACKBONE = "threatbus.test.secondbackbone.jar";
     static final String SUBSCRIBER = "threatbus.test.subscriber.jar";
 
@@ -32,7 +34,9 @@ final class TestBundles {
     /** Builds every test plugin into {@code folder}; runs in the test JVM, where TinyBundles lives. */
     static void writeAll(Path folder) {
         try {
-            Files.copy(fakeApplication(), folder.resolve(FAKE_APPLICATION), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(fakeApplication("1.0.0"), folder.resolve(FAKE_APPLICATION), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(fakeApplication("1.0.1"), folder.resolve(FAKE_APPLICATION_NEXT),
+                    StandardCopyOption.REPLACE_EXISTING);
             Files.copy(secondBackbone(), folder.resolve(SECOND_BACKBONE), StandardCopyOption.REPLACE_EXISTING);
             Files.copy(subscriber(), folder.resolve(SUBSCRIBER), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -41,9 +45,9 @@ final class TestBundles {
     }
 
     /** An application plugin registering the application {@value FakeApplicationActivator#NAME}. */
-    private static InputStream fakeApplication() {
+    private static InputStream fakeApplication(String version) {
         return TinyBundles.bundle().symbolicName("threatbus.test.fakeapp")
-                .setHeader("Bundle-Version", "1.0.0")
+                .setHeader("Bundle-Version", version)
                 .setHeader("Import-Package", IMPORTS)
                 .addClass(FakeApplication.class)
                 .addClass(FakeApplicationActivator.class)

@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -35,11 +34,7 @@ final class ZeekFixture {
         properties.put("port", port);
         properties.put("disable_ssl", !tls);
         configurationAdmin.getConfiguration("threatbus.app.zeek", "?").update(properties);
-        for (Bundle bundle : context.getBundles()) {
-            if ("threatbus.app.zeek".equals(bundle.getSymbolicName())) {
-                bundle.start();
-            }
-        }
+        Bundles.start(context, "threatbus.app.zeek");
         // the app binds its port when it activates, before it registers its service
         Await.until("the Zeek app is active", () -> zeekAppRegistered(context));
         Await.until("the Zeek app listens on " + port, () -> listening(port));

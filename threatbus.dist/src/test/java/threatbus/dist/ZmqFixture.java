@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -45,11 +44,7 @@ final class ZmqFixture {
             properties.put((String) extra[i], extra[i + 1]);
         }
         configurationAdmin.getConfiguration("threatbus.app.zmq", "?").update(properties);
-        for (Bundle bundle : context.getBundles()) {
-            if ("threatbus.app.zmq".equals(bundle.getSymbolicName())) {
-                bundle.start();
-            }
-        }
+        Bundles.start(context, "threatbus.app.zmq");
         ZmqFixture fixture = new ZmqFixture(ports[0], ports[1], ports[2]);
         Await.until("the zmq app answers on " + fixture.manageEndpoint(),
                 () -> ZmqTestApp.request(fixture.manageEndpoint(), "{\"action\": \"heartbeat\", \"topic\": \"x\"}", 500)

@@ -19,7 +19,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.zeromq.SocketType;
@@ -60,11 +59,7 @@ public class ZmqSecurityIT {
         properties.put("curve.secret_key", bus.secretKey);
         properties.put("curve.allowed_clients", new String[] {app.publicKey});
         configurationAdmin.getConfiguration("threatbus.app.zmq", "?").update(properties);
-        for (Bundle bundle : context.getBundles()) {
-            if ("threatbus.app.zmq".equals(bundle.getSymbolicName())) {
-                bundle.start();
-            }
-        }
+        Bundles.start(context, "threatbus.app.zmq");
         Await.until("the zmq app runs with CURVE",
                 () -> new Shell(commands).run("threatbus:zmq").contains("CURVE, server key " + bus.publicKey));
 
