@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.Before;
 import org.junit.Test;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
 
 /**
  * {@code java -jar threatbus.jar} as an operator runs it, in its own process: {@code --check} on good and bad
@@ -139,6 +142,59 @@ public class CliIT {
                 + "got \"nope\""));
         assertFalse(run.output, run.output.contains("zmq app listening"));
         assertFalse(run.output, run.output.contains("Threat Bus core started"));
+    }
+
+    @Test
+    public void secretsAppearNeitherInTheLogNorInTheConsole() throws Exception {
+        int[] ports = ZmqFixture.freePorts(5); // zmq's three, a MISP feed and a MISP API where nothing listens
+        String zmqPassword = "zmq-pw-7f3a9c";
+        String apiKey = "misp-key-2b8e41";
+        String feedPassword = "feed-pw-5d0c17";
+        Files.writeString(dir.resolve("config.yaml"), "logging:\n  console: true\n  console_verbosity: DEBUG\n"
+                + "  file: true\n  file_verbosity: DEBUG\n  filename: bus.log\nplugins:\n  backbones:\n    inmem:\n"
+                + "  apps:\n    zmq:\n      host: 127.0.0.1\n      manage: " + ports[0] + "\n      pub: " + ports[1]
+                + "\n      sub: " + ports[2] + "\n      plain.users: [\"vast:" + zmqPassword + "\"]\n"
+                + "    misp:\n      api:\n        host: https://127.0.0.1:" + ports[4] + "\n        ssl: true\n"
+                + "        key: " + apiKey + "\n      zmq:\n        host: 127.0.0.1\n        port: " + ports[3]
+                + "\n        username: threatbus\n        password: " + feedPassword + "\n");
+        ProcessBuilder builder = command(Map.of());
+        builder.command().add(1, "-Dgosh.args=--nointeractive");
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.redirectOutput(dir.resolve("stdout.txt").toFile());
+        Process bus = builder.start();
+        try (ZContext zmq = new ZContext()) {
+            Await.until("zmq listens", () -> ZeekFixture.listening(ports[0]), () -> read("stdout.txt"));
+            // a client with a wrong password is refused (and logged), one with the right one asks for a
+            // snapshot, which makes the MISP app call its API: the failure is logged, the key must not be
+            assertEquals(null, plainRequest(zmq, ports[0], "guess", 1_000));
+            String reply = plainRequest(zmq, ports[0], zmqPassword, 10_000);
+            assertTrue(reply, reply != null && reply.contains("\"status\": \"success\""));
+            Await.until("the refusal and the failed MISP call are logged", () -> read("bus.log")
+                    .contains("zmq app refused a connection") && read("bus.log").contains("from MISP failed"),
+                    () -> read("bus.log"));
+        } finally {
+            bus.destroy();
+            assertTrue("stopped on SIGTERM", bus.waitFor(EXIT_SECONDS, TimeUnit.SECONDS));
+        }
+        String everything = read("bus.log") + read("stdout.txt");
+        for (String secret : List.of(zmqPassword, apiKey, feedPassword)) {
+            assertFalse(secret + " in the output", everything.contains(secret));
+        }
+    }
+
+    /** One management request over PLAIN as user vast; the reply, or null if none came. */
+    private static String plainRequest(ZContext zmq, int port, String password, int timeoutMillis) {
+        ZMQ.Socket req = zmq.createSocket(SocketType.REQ);
+        req.setLinger(0);
+        req.setHandshakeIvl(500); // JeroMQ's client side of a PLAIN handshake can stall; retry instead
+        req.setPlainUsername("vast");
+        req.setPlainPassword(password);
+        req.setReceiveTimeOut(timeoutMillis);
+        req.connect("tcp://127.0.0.1:" + port);
+        req.send("{\"action\": \"subscribe\", \"topic\": \"stix2/indicator\", \"snapshot\": 30}");
+        String reply = req.recvStr();
+        zmq.destroySocket(req);
+        return reply;
     }
 
     private String read(String name) {

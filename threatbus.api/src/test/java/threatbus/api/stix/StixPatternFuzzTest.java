@@ -10,11 +10,15 @@ import org.junit.jupiter.api.Timeout;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import threatbus.testing.AllocationLimit;
+
 /**
  * The STIX pattern parser under coverage-guided fuzzing. Each build replays the seed corpus and every past
  * finding ({@code StixPatternFuzzTestInputs/}); {@code JAZZER_FUZZ=1} fuzzes (see RELIABILITY.md).
  */
 class StixPatternFuzzTest {
+
+    private static final AllocationLimit LIMIT = new AllocationLimit(256 * 1024, 64);
 
     /** Any text parses or fails with {@link InvalidPatternException}; a parsed pattern answers its queries. */
     @FuzzTest(maxDuration = "30m")
@@ -23,7 +27,7 @@ class StixPatternFuzzTest {
         String text = new String(input, StandardCharsets.UTF_8);
         StixPattern pattern;
         try {
-            pattern = StixPattern.parse(text);
+            pattern = LIMIT.check(input, () -> StixPattern.parse(text));
         } catch (InvalidPatternException e) {
             assertThat(e.getMessage()).isNotBlank();
             return;

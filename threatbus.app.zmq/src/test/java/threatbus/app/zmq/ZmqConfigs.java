@@ -45,9 +45,13 @@ final class ZmqConfigs {
     /** Settings from these keys, with {@code manage}, {@code pub} and {@code sub} on ports free now. */
     static ZmqSettings onFreePorts(Map<String, Object> keys) throws IOException {
         Map<String, Object> withPorts = new HashMap<>(keys);
-        withPorts.put("manage", freePort());
-        withPorts.put("pub", freePort());
-        withPorts.put("sub", freePort());
+        // held open together, so that the three differ
+        try (ServerSocket manage = new ServerSocket(0); ServerSocket pub = new ServerSocket(0);
+                ServerSocket sub = new ServerSocket(0)) {
+            withPorts.put("manage", manage.getLocalPort());
+            withPorts.put("pub", pub.getLocalPort());
+            withPorts.put("sub", sub.getLocalPort());
+        }
         return settings(withPorts);
     }
 

@@ -12,6 +12,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import threatbus.testing.AllocationLimit;
+
 /**
  * What apps send to the zmq endpoint, under coverage-guided fuzzing: frames on the sub port and requests on
  * the management port. Each build replays the seed corpus and every past finding
@@ -20,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class ZmqInputsFuzzTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AllocationLimit LIMIT = new AllocationLimit(256 * 1024, 64);
     private final FrameDecoder frames = new FrameDecoder(64 * 1024);
     private final ManagementProtocol management = new ManagementProtocol(ManagementProtocolTest.settings(""),
             new FakeBus(), new Clients(), new RecordingSink());
@@ -28,7 +31,7 @@ class ZmqInputsFuzzTest {
     @FuzzTest(maxDuration = "30m")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void frameDecodesOrIsRejectedWithAReason(byte[] frame) {
-        FrameDecoder.Result result = frames.decode(frame);
+        FrameDecoder.Result result = LIMIT.check(frame, () -> frames.decode(frame));
 
         assertThat(result.message() == null).isEqualTo(result.rejection() != null);
         if (result.rejection() != null) {
@@ -40,7 +43,7 @@ class ZmqInputsFuzzTest {
     @FuzzTest(maxDuration = "30m")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void managementRequestGetsAStatusReply(byte[] request) throws IOException {
-        JsonNode reply = JSON.readTree(management.handle(request));
+        JsonNode reply = JSON.readTree(LIMIT.check(request, () -> management.handle(request)));
 
         assertThat(reply.isObject()).isTrue();
         assertThat(reply.path("status").isTextual()).as("reply %s", reply).isTrue();

@@ -55,7 +55,8 @@ class ZmqMetricsSourceTest {
             publisher.send(INDICATOR_FRAME, 0);
             Thread.sleep(20);
         }
-        assertThat(bus.published).isNotEmpty();
+        assertThat(bus.published).as("published; %d connections to the sub port, %d frames received",
+                endpoint.connections(), endpoint.intake().receivedCount()).isNotEmpty();
         // frames of one connection arrive in order: once the last indicator is published, all are counted
         int publishedBefore = bus.published.size();
         // the intake's socket subscribes stix2/ and threatbus/snapshotenvelope only: other topics never arrive

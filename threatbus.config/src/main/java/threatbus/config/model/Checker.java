@@ -203,6 +203,16 @@ public final class Checker {
             });
         }
 
+        /** What was wrong with a value; of a secret key, without the value (a mistyped password is still one). */
+        private String shown(ValueType.Rejected rejected, String property) {
+            if (!Report.secret(spec, property)) {
+                return rejected.message();
+            }
+            String message = rejected.message();
+            int got = message.indexOf(", got ");
+            return (got < 0 ? message : message.substring(0, got)) + " (the value of a secret key is not shown)";
+        }
+
         private String known(List<String> prefix) {
             String start = prefix.isEmpty() ? "" : String.join(".", prefix) + ".";
             return spec.keys().stream().map(KeySpec::key).filter(k -> k.startsWith(start))
@@ -214,7 +224,7 @@ public final class Checker {
             Origin origin = origin(spec.path(), path);
             Object converted = key.type().convert(value);
             if (converted instanceof ValueType.Rejected rejected) {
-                errors.add(new Problem(spec.path() + "." + key.key(), rejected.message(), origin));
+                errors.add(new Problem(spec.path() + "." + key.key(), shown(rejected, key.property()), origin));
                 return;
             }
             if (key.type() != ValueType.STRING_MAP) {
@@ -227,8 +237,8 @@ public final class Checker {
                 entryPath.add(name);
                 Object text = ValueType.STRING.convert(entry);
                 if (text instanceof ValueType.Rejected rejected) {
-                    errors.add(new Problem(spec.path() + "." + key.key() + "." + name, rejected.message(),
-                            origin(spec.path(), entryPath)));
+                    errors.add(new Problem(spec.path() + "." + key.key() + "." + name,
+                            shown(rejected, key.property() + "." + name), origin(spec.path(), entryPath)));
                 } else {
                     properties.put(key.property() + "." + name, text);
                     origins.put(key.property() + "." + name, origin(spec.path(), entryPath));

@@ -25,6 +25,19 @@ class CheckerTest {
     }
 
     @Test
+    void aBadSecretValueIsNamedButNeverShown() {
+        // YAML reads 2024-05-01 as a date: not a text, and the error must not repeat it
+        Effective effective = check(minimal(ZMQ + "      plain.users: [{vast: s3cret-in-a-mapping}, 2024-05-01]\n"
+                + "    misp:\n      api:\n        host: https://misp.example\n        ssl: true\n        key: 2024-05-01\n"
+                + "      zmq:\n        host: 127.0.0.1\n        port: 50000\n"));
+
+        assertThat(effective.errors()).extracting(Problem::toString).containsExactlyInAnyOrder(
+                "plugins.apps.zmq.plain.users: expected a list of texts (the value of a secret key is not shown)",
+                "plugins.apps.misp.api.key: expected a text (the value of a secret key is not shown)");
+        assertThat(effective.errors().toString()).doesNotContain("2024").doesNotContain("s3cret");
+    }
+
+    @Test
     void everyProblemIsListedAtOnce() {
         String yaml = """
                 logging:

@@ -11,12 +11,17 @@ import org.junit.jupiter.api.Timeout;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import threatbus.testing.AllocationLimit;
+
 /**
  * The config loader under coverage-guided fuzzing: YAML parsing, the environment and {@code .env} layers, and
  * the checks. Each build replays the seed corpus and every past finding ({@code ConfigFuzzTestInputs/});
  * {@code JAZZER_FUZZ=1} fuzzes (see RELIABILITY.md).
  */
 class ConfigFuzzTest {
+
+    /** SnakeYAML's reader, the node graph and the checks' messages: more per byte than the wire decoders. */
+    private static final AllocationLimit LIMIT = new AllocationLimit(1024 * 1024, 256);
 
     /** A file is rejected with a one-line {@link ConfigFileException} or checked into problems or configs. */
     @FuzzTest(maxDuration = "30m")
@@ -25,14 +30,14 @@ class ConfigFuzzTest {
         String text = new String(input, StandardCharsets.UTF_8);
         Map<String, Object> yaml;
         try {
-            yaml = YamlFile.parse("config.yaml", text);
+            yaml = LIMIT.check(input, () -> YamlFile.parse("config.yaml", text));
         } catch (ConfigFileException e) {
             assertThat(e.getMessage()).isNotBlank().doesNotContain("\n");
             return;
         }
         // the same text as a .env file and as one environment variable must not break the checks either
-        Effective effective = Checker.check(Layers.of(yaml, Map.of("THREATBUS_PLUGINS__APPS__ZMQ__MANAGE", text),
-                DotEnv.parse(text)), Configs.RUNTIME);
+        Effective effective = LIMIT.check(input, () -> Checker.check(Layers.of(yaml,
+                Map.of("THREATBUS_PLUGINS__APPS__ZMQ__MANAGE", text), DotEnv.parse(text)), Configs.RUNTIME));
         assertThat(effective).isNotNull();
     }
 }

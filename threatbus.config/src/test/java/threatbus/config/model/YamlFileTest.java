@@ -28,4 +28,15 @@ class YamlFileTest {
 
         assertThat(yaml).containsEntry("a", List.of(1, 2)).containsEntry("b", List.of(1, 2));
     }
+
+    @Test
+    void aTextAtTheTopIsNamedOnOneLineAndShortened() {
+        // found by fuzzing: a multi-line text was repeated as it was, breaking the one-line error
+        assertThatThrownBy(() -> YamlFile.parse("config.yaml", "plugin\n\n\n:Tenzir\n\n\n a\n"))
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessage("config.yaml: expected a mapping of keys (logging:, plugins:) at the top, got "
+                        + "\"plugin\\n\\n:Tenzir\\n\\na\"");
+        assertThatThrownBy(() -> YamlFile.parse("config.yaml", "x".repeat(500)))
+                .hasMessageEndingWith("got \"" + "x".repeat(80) + "\"... (500 characters)");
+    }
 }

@@ -15,6 +15,7 @@ import threatbus.api.message.Indicator;
 import threatbus.api.message.MessageCodec;
 import threatbus.api.message.MessageFormatException;
 import threatbus.api.stix.StixPattern;
+import threatbus.testing.AllocationLimit;
 
 /**
  * MISP's attribute notifications under coverage-guided fuzzing, through parsing, filtering and mapping. Each
@@ -25,6 +26,7 @@ class MispMessageFuzzTest {
 
     private static final List<MispFilter> FILTERS = MispFilter.parse(
             "[{\"orgs\": [\"1\"], \"tags\": [\"tlp:amber\"]}, {\"types\": [\"domain\"]}]");
+    private static final AllocationLimit LIMIT = new AllocationLimit(512 * 1024, 64);
     private final IndicatorMapper mapper = new IndicatorMapper(new PublishedAttributes(1_000));
 
     /** Only {@link MispMessageException}; whatever maps is an indicator the bus's own codec accepts. */
@@ -33,9 +35,11 @@ class MispMessageFuzzTest {
     void mapsToAValidIndicatorOrRejectsWithACause(byte[] input) throws MessageFormatException {
         Optional<Indicator> indicator;
         try {
-            MispMessage message = MispMessage.parse(input);
-            MispFilter.matches(FILTERS, message);
-            indicator = mapper.map(message);
+            indicator = LIMIT.check(input, () -> {
+                MispMessage message = MispMessage.parse(input);
+                MispFilter.matches(FILTERS, message);
+                return mapper.map(message);
+            });
         } catch (MispMessageException e) {
             assertThat(e.cause()).isNotNull();
             assertThat(e.getMessage()).isNotBlank();

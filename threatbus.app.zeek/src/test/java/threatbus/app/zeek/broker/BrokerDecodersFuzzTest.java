@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Timeout;
 
+import threatbus.testing.AllocationLimit;
+
 
 /**
  * Broker's framing, handshake, envelope and filter decoders under coverage-guided fuzzing: only
@@ -14,9 +16,12 @@ import org.junit.jupiter.api.Timeout;
  */
 class BrokerDecodersFuzzTest {
 
+    /** The bound of the random-input {@link FuzzTest}: 32 KiB and 16 bytes per input byte, all four decoders. */
+    private static final AllocationLimit LIMIT = new AllocationLimit(32 * 1024, 16);
+
     @com.code_intelligence.jazzer.junit.FuzzTest(maxDuration = "30m")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void decodersThrowOnlyProtocolErrors(byte[] input) {
-        FuzzTest.decodeAll(input, new EnumMap<>(BrokerProtocolException.Kind.class));
+        LIMIT.check(input, () -> FuzzTest.decodeAll(input, new EnumMap<>(BrokerProtocolException.Kind.class)));
     }
 }

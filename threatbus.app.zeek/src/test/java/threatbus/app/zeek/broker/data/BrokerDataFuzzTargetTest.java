@@ -9,11 +9,15 @@ import org.junit.jupiter.api.Timeout;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import threatbus.testing.AllocationLimit;
+
 /**
  * Broker's data decoder under coverage-guided fuzzing. Each build replays the seed corpus and every past
  * finding ({@code BrokerDataFuzzTargetTestInputs/}); {@code JAZZER_FUZZ=1} fuzzes (see RELIABILITY.md).
  */
 class BrokerDataFuzzTargetTest {
+
+    private static final AllocationLimit LIMIT = new AllocationLimit(64 * 1024, 64);
 
     /**
      * A value or a {@link BrokerDataException}; a value re-encodes to bytes that decode again, and after that one
@@ -25,7 +29,7 @@ class BrokerDataFuzzTargetTest {
     void decodesOrRejectsAndRoundTrips(byte[] input) throws BrokerDataException {
         BrokerData value;
         try {
-            value = BrokerDataCodec.decode(input);
+            value = LIMIT.check(input, () -> BrokerDataCodec.decode(input));
         } catch (BrokerDataException e) {
             assertThat(e.getMessage()).isNotBlank();
             return;
