@@ -23,8 +23,9 @@ import org.junit.Test;
  * The systemd unit in {@code systemd/threatbus.service}, run as systemd would run it but without systemd: its
  * {@code ExecStart} line, verbatim, in a mount namespace that rebuilds the unit's sandbox (read-only system
  * with {@code ProtectSystem=strict}, a private {@code /tmp}, home hidden, an unprivileged user with no
- * capabilities and no new privileges, {@code /var/log/threatbus} the one writable place). It shows that the bus
- * starts in that sandbox, logs where the README says, and exits with the codes the unit treats as success and
+ * capabilities and no new privileges, {@code /var/log/threatbus} and {@code /var/lib/threatbus} the writable
+ * places). It shows that the bus starts in that sandbox, logs where the README says, keeps its store in the
+ * state directory, and exits with the codes the unit treats as success and
  * as "do not restart". Needs root and {@code unshare}, as on the CI machine; skipped elsewhere.
  */
 public class ServiceUnitIT {
@@ -35,13 +36,14 @@ public class ServiceUnitIT {
     private Path root;
     private Path install;
     private Path logs;
+    private Path state;
 
     @Before
     public void readUnitAndPrepareInstall() throws Exception {
         assumeTrue("needs root and mount namespaces", canSandbox());
         service = serviceSection(Path.of(System.getProperty("threatbus.systemd.unit")));
         for (String key : List.of("DynamicUser", "ProtectSystem", "ProtectHome", "PrivateTmp", "NoNewPrivileges",
-                "CapabilityBoundingSet", "LogsDirectory", "WorkingDirectory", "ExecStart", "SuccessExitStatus",
+                "CapabilityBoundingSet", "LogsDirectory", "StateDirectory", "Environment", "WorkingDirectory", "ExecStart", "SuccessExitStatus",
                 "RestartPreventExitStatus", "StandardInput")) {
             assertTrue("the unit sets " + key + ", which this test rebuilds", service.containsKey(key));
         }
@@ -54,6 +56,7 @@ public class ServiceUnitIT {
         Files.createDirectories(install.resolve("etc"));
         Files.copy(Path.of(System.getProperty("threatbus.jar")), install.resolve("threatbus.jar"));
         logs = Files.createDirectories(root.resolve("var-log-threatbus"));
+        state = Files.createDirectories(root.resolve("var-lib-threatbus"));
     }
 
     @Test
@@ -81,6 +84,7 @@ public class ServiceUnitIT {
                 Arrays.asList(service.get("SuccessExitStatus").split(" ")).contains(String.valueOf(bus.exitValue())));
         assertEquals("written by the unprivileged user", "nobody",
                 Files.getOwner(logs.resolve("threatbus.log")).getName());
+        assertTrue("the store in the unit's state directory", Files.exists(state.resolve("threatbus-store.mv.db")));
         assertTrue("nothing written into the read-only install folder", !Files.exists(install.resolve("data"))
                 && Files.list(install).count() == 4);
     }
@@ -107,10 +111,15 @@ public class ServiceUnitIT {
                 "mount --bind " + install + " /opt/threatbus",
                 "mount -t tmpfs -o mode=755 tmpfs /var/log", "mkdir /var/log/threatbus",
                 "mount --bind " + logs + " /var/log/threatbus", "chown nobody:nogroup " + logs,
+                // StateDirectory: the store's folder, writable by the service's user
+                "mount -t tmpfs -o mode=755 tmpfs /var/lib", "mkdir /var/lib/threatbus",
+                "mount --bind " + state + " /var/lib/threatbus", "chown nobody:nogroup " + state,
                 // ProtectSystem=strict: everything else read-only, the install too
                 "mount -o remount,bind,ro /", "mount -o remount,bind,ro /opt/threatbus",
                 "cd " + service.get("WorkingDirectory"),
                 // DynamicUser, NoNewPrivileges, CapabilityBoundingSet=
+                // Environment=
+                "export " + service.get("Environment"),
                 "exec setpriv --reuid=nobody --regid=nogroup --clear-groups --inh-caps=-all --bounding-set=-all "
                         + "--no-new-privs " + service.get("ExecStart"));
         ProcessBuilder builder = new ProcessBuilder("unshare", "-m", "sh", "-c", sandbox).redirectErrorStream(true);

@@ -56,9 +56,11 @@ final class ThreatBusOptions {
         Arrays.sort(jars);
         for (File jar : jars) {
             // the shell would read the test's stdin; commands come from gogo.runtime alone
-            if (jar.getName().startsWith("threatbus.app.zmq") || jar.getName().startsWith("threatbus.app.zeek")) {
+            if (jar.getName().startsWith("threatbus.app.zmq") || jar.getName().startsWith("threatbus.app.zeek")
+                    || jar.getName().startsWith("threatbus.store")) {
                 // tests that need them start them on free ports (ZmqFixture, ZeekFixture), so that nothing
-                // depends on 13370-13372 or 47761
+                // depends on 13370-13372 or 47761, and the store in a fresh folder (StoreFixture), so that no
+                // test sees another's history
                 options.add(bundle(jar.toURI().toString()).noStart());
             } else if (!jar.getName().startsWith("org.apache.felix.gogo.shell")) {
                 options.add(bundle(jar.toURI().toString()));

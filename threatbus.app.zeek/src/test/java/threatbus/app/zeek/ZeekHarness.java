@@ -23,6 +23,7 @@ import threatbus.app.zeek.broker.data.BrokerDataException;
 import threatbus.app.zeek.broker.data.ZeekEvent;
 import threatbus.app.zeek.testpeer.RawWire;
 import threatbus.app.zeek.testpeer.ZeekTestPeer;
+import threatbus.testing.TestBus;
 
 /**
  * A plain-TCP {@link ZeekEndpoint} on an ephemeral port over a {@link TestBus}, with a fixed clock, and

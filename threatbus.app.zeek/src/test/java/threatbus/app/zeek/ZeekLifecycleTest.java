@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import threatbus.app.zeek.testpeer.ZeekTestPeer;
+import threatbus.testing.TestBus;
 
 /** A Zeek's subscriptions end with its peering; closing the endpoint ends everything. */
 class ZeekLifecycleTest {

@@ -23,6 +23,7 @@ import threatbus.app.zeek.broker.data.BrokerData;
 import threatbus.app.zeek.broker.data.ZeekEvent;
 import threatbus.app.zeek.testpeer.RawWire;
 import threatbus.app.zeek.testpeer.ZeekTestPeer;
+import threatbus.testing.TestBus;
 
 /** {@code subscribe} and {@code unsubscribe} on {@code threatbus/manage}, one or two Zeeks. */
 class ZeekSubscriptionTest {

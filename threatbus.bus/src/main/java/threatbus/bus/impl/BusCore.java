@@ -347,7 +347,7 @@ public final class BusCore {
                         metrics.rejectedCount(), metrics.dispatchFailureCount()),
                 outboxSettings, subscriptionRows, metrics.topics(),
                 new BusStatus.SnapshotRow(snapshots.pendingCount(), snapshots.itemsDelivered(),
-                        snapshots.unmatchedEnvelopes(), snapshots.expiredCount()));
+                        snapshots.duplicateItems(), snapshots.unmatchedEnvelopes(), snapshots.expiredCount()));
     }
 
     // --- helpers --------------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ public record BusStatus(
     }
 
     /** Snapshot bookkeeping. */
-    public record SnapshotRow(int pending, long itemsDelivered, long unmatchedEnvelopes, long expired) {
+    public record SnapshotRow(int pending, long itemsDelivered, long duplicateItems, long unmatchedEnvelopes,
+            long expired) {
     }
 }

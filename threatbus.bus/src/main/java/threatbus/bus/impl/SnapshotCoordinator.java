@@ -47,7 +47,8 @@ final class SnapshotCoordinator {
     record NamedApplication(String name, Application application) {
     }
 
-    private record Pending(BusSubscription requester, long expiresAtMillis) {
+    /** A snapshot in progress; {@code delivered} holds id and modified of each item, to drop a second copy. */
+    private record Pending(BusSubscription requester, long expiresAtMillis, Set<String> delivered) {
     }
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -56,6 +57,7 @@ final class SnapshotCoordinator {
     private final Publisher publisher;
     private final LongAdder itemsDelivered = new LongAdder();
     private final LongAdder unmatched = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
     private final LongAdder expired = new LongAdder();
     private volatile long ttlMillis;
 
@@ -100,7 +102,7 @@ final class SnapshotCoordinator {
         }
         expireOld();
         String id = UUID.randomUUID().toString();
-        pending.put(id, new Pending(requester, System.currentTimeMillis() + ttlMillis));
+        pending.put(id, new Pending(requester, System.currentTimeMillis() + ttlMillis, ConcurrentHashMap.newKeySet()));
         requester.snapshotId(id);
         for (MessageType type : types) {
             try {
@@ -144,6 +146,11 @@ final class SnapshotCoordinator {
             LOG.debug("Snapshot envelope {} matches no pending snapshot here", envelope.snapshotId());
             return;
         }
+        // several apps may hold the same item (the store and MISP): the requester gets each version once
+        if (!target.delivered().add(envelope.body().id() + '|' + envelope.body().modified())) {
+            duplicates.increment();
+            return;
+        }
         target.requester().outbox().put(envelope.body());
         itemsDelivered.increment();
     }
@@ -160,6 +167,11 @@ final class SnapshotCoordinator {
 
     long itemsDelivered() {
         return itemsDelivered.sum();
+    }
+
+    /** Items that came a second time for one snapshot (another app had them too) and were not delivered. */
+    long duplicateItems() {
+        return duplicates.sum();
     }
 
     long unmatchedEnvelopes() {

@@ -48,6 +48,7 @@ final class StatusReport {
         out.append("\nSnapshots\n")
                 .append("  ").append(snapshots.pending()).append(" pending, ")
                 .append(snapshots.itemsDelivered()).append(" items delivered, ")
+                .append(snapshots.duplicateItems()).append(" duplicates dropped, ")
                 .append(snapshots.unmatchedEnvelopes()).append(" envelopes for other hosts, ")
                 .append(snapshots.expired()).append(" expired\n");
         return out.toString();

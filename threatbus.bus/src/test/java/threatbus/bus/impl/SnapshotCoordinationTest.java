@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import threatbus.api.Application;
 import threatbus.api.SnapshotSink;
+import threatbus.api.message.Indicator;
 import threatbus.api.message.MessageType;
 import threatbus.api.message.SnapshotEnvelope;
 import threatbus.api.message.SnapshotRequest;
@@ -27,15 +28,17 @@ class SnapshotCoordinationTest {
     private BusCore bus;
     private final List<SnapshotRequest> asked = new CopyOnWriteArrayList<>();
 
-    /** An application that answers indicator requests with two historic indicators. */
+    private final List<Indicator> historic = List.of(Messages.indicator(1001), Messages.indicator(1002));
+
+    /** An application that answers indicator requests with two historic indicators, the same each time. */
     private final Application history = new Application() {
         @Override
         public void snapshot(SnapshotRequest request, SnapshotSink sink) {
             asked.add(request);
             if (request.type() == MessageType.INDICATOR) {
                 try {
-                    sink.add(Messages.indicator(1001));
-                    sink.add(Messages.indicator(1002));
+                    sink.add(historic.get(0));
+                    sink.add(historic.get(1));
                 } catch (Exception e) {
                     throw new AssertionError(e);
                 }
@@ -72,6 +75,20 @@ class SnapshotCoordinationTest {
             assertThat(request.snapshotId()).isEqualTo(subscription.snapshotId().orElseThrow());
         });
         assertThat(bystander.count()).isZero();
+        assertThat(bus.status().snapshots().itemsDelivered()).isEqualTo(2);
+    }
+
+    @Test
+    void anItemTwoApplicationsHoldReachesTheRequesterOnce() throws Exception {
+        // a second application with the same history, as the store and MISP may both have an indicator
+        bus.addApplication(history, "same-history", 2, "test");
+        Collector requester = new Collector();
+
+        bus.subscribe("new", List.of(Topics.INDICATOR), Duration.ofDays(30), requester);
+
+        Eventually.awaitEquals("both answered", 4, () -> asked.size() * 2);
+        Eventually.awaitEquals("duplicates counted", 2L, () -> bus.status().snapshots().duplicateItems());
+        assertThat(requester.received()).extracting(Messages::number).containsExactlyInAnyOrder(1001, 1002);
         assertThat(bus.status().snapshots().itemsDelivered()).isEqualTo(2);
     }
 

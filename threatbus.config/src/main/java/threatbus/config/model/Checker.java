@@ -44,13 +44,14 @@ public final class Checker {
     private void run() {
         Map<String, Object> tree = layers.tree();
         for (String key : tree.keySet()) {
-            if (!List.of("logging", "bus", "metrics", "plugins").contains(key) && !layers.fromEnvironmentOnly(key)) {
+            if (!List.of("logging", "bus", "metrics", "store", "plugins").contains(key) && !layers.fromEnvironmentOnly(key)) {
                 warnings.add(new Problem(key, "not a key Threat Bus reads; ignored"));
             }
         }
         section(Schema.LOGGING, tree.get("logging"));
         section(Schema.BUS, tree.get("bus"));
         section(Schema.METRICS, tree.get("metrics"));
+        section(Schema.STORE, tree.get("store"));
         Set<String> selected = new HashSet<>();
         Object plugins = tree.get("plugins");
         Map<String, Object> pluginMap = mapping("plugins", plugins, "a mapping with backbones: and apps:");

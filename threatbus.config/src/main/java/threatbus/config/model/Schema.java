@@ -49,6 +49,11 @@ public final class Schema {
                     same("port", PORT, 9464),
                     same("path", STRING, "/metrics")), false);
 
+    public static final PluginSpec STORE = new PluginSpec("store", "threatbus.store", "threatbus.store", List.of(
+            same("enabled", BOOLEAN, true),
+            same("path", STRING, "data"),
+            same("sighting_retention_days", INTEGER, 30)), false);
+
     public static final PluginSpec INMEM = new PluginSpec("plugins.backbones.inmem", "threatbus.backbone.inmem",
             "threatbus.backbone.inmem", List.of(
                     optional("handoff_capacity", "handoff.capacity", INTEGER, 10_000),
@@ -135,8 +140,8 @@ public final class Schema {
     public static final PluginSpec CIF3 = new PluginSpec("plugins.apps.cif3", null, null, List.of(), true);
 
     /** Every section, the core first. */
-    public static final List<PluginSpec> ALL = List.of(LOGGING, BUS, METRICS, INMEM, RABBITMQ, FILE_BENCHMARK, ZEEK, MISP, ZMQ,
-            CIF3);
+    public static final List<PluginSpec> ALL = List.of(LOGGING, BUS, METRICS, STORE, INMEM, RABBITMQ,
+            FILE_BENCHMARK, ZEEK, MISP, ZMQ, CIF3);
 
     /** The plugin sections: {@code plugins.backbones} and {@code plugins.apps}. */
     public static final List<String> PLUGIN_GROUPS = List.of("plugins.backbones", "plugins.apps");

@@ -22,7 +22,7 @@ class ExampleConfigTest {
         assertThat(effective.errors()).isEmpty();
         assertThat(effective.warnings()).isEmpty();
         assertThat(effective.configs()).extracting(PidConfig::pid).containsExactly("threatbus.logging", "threatbus.bus",
-                "threatbus.metrics",
+                "threatbus.metrics", "threatbus.store",
                 "threatbus.backbone.inmem", "threatbus.app.zeek", "threatbus.app.misp", "threatbus.app.zmq");
     }
 

@@ -19,7 +19,7 @@ class OriginalConfigsTest {
 
         assertThat(effective.errors()).isEmpty();
         assertThat(effective.configs()).extracting(PidConfig::pid).containsExactly("threatbus.logging", "threatbus.bus",
-                "threatbus.metrics",
+                "threatbus.metrics", "threatbus.store",
                 "threatbus.backbone.inmem", "threatbus.app.zeek", "threatbus.app.zmq");
         assertThat(config(effective, "threatbus.app.zeek").properties()).containsEntry("host", "0.0.0.0")
                 .containsEntry("port", 47761).containsEntry("module_namespace", "Tenzir");

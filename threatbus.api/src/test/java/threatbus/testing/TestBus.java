@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-3-Clause
-package threatbus.app.zeek;
+package threatbus.testing;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -18,23 +18,23 @@ import threatbus.api.Subscription;
 import threatbus.api.message.Message;
 
 /**
- * A small in-memory bus for the Zeek app's tests (the integration tests use the real one). Published messages
+ * A small in-memory bus for plugins' unit tests (the integration tests use the real one). Published messages
  * are recorded and routed by topic prefix, once per matching prefix, to every live subscription; each
  * subscription has an unbounded outbox and its own delivery thread. {@link #refuseNext} makes the next
  * publishes fail as a full bus would.
  */
-final class TestBus implements Bus {
+public final class TestBus implements Bus {
 
     private static final Object STOP = new Object();
     private static final AtomicLong IDS = new AtomicLong();
 
     /** One subscription, with the snapshot interval it asked for. */
-    static final class TestSubscription implements Subscription {
-        final String id = "test-" + IDS.incrementAndGet();
-        final List<String> topics;
-        final Duration snapshot;
-        final Subscriber subscriber;
-        final Thread delivery;
+    public static final class TestSubscription implements Subscription {
+        public final String id = "test-" + IDS.incrementAndGet();
+        public final List<String> topics;
+        public final Duration snapshot;
+        public final Subscriber subscriber;
+        public final Thread delivery;
         private final BlockingQueue<Object> outbox = new LinkedBlockingQueue<>();
         private final AtomicLong delivered = new AtomicLong();
         private final AtomicLong failed = new AtomicLong();
@@ -124,8 +124,8 @@ final class TestBus implements Bus {
         }
     }
 
-    final List<TestSubscription> subscriptions = new CopyOnWriteArrayList<>();
-    final List<Message> published = new CopyOnWriteArrayList<>();
+    public final List<TestSubscription> subscriptions = new CopyOnWriteArrayList<>();
+    public final List<Message> published = new CopyOnWriteArrayList<>();
     private final AtomicInteger refusals = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
 
@@ -151,21 +151,21 @@ final class TestBus implements Bus {
     }
 
     /** The next {@code count} publishes throw {@link BusOverloadedException}. */
-    void refuseNext(int count) {
+    public void refuseNext(int count) {
         refusals.set(count);
     }
 
     /** How many publishes were refused. */
-    int refused() {
+    public int refused() {
         return refused.get();
     }
 
-    List<TestSubscription> active() {
+    public List<TestSubscription> active() {
         return subscriptions.stream().filter(TestSubscription::isActive).toList();
     }
 
     /** Ends every subscription, for the end of a test. */
-    void close() {
+    public void close() {
         subscriptions.forEach(TestSubscription::unsubscribe);
     }
 }

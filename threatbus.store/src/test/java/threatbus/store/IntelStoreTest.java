@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package threatbus.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import threatbus.api.message.Indicator;
+import threatbus.api.message.Operation;
+import threatbus.api.message.Sighting;
+import threatbus.store.IntelStore.Outcome;
+
+/** The store's rules: newer versions win, REMOVE and revoked retire, expiries are claimed once, it persists. */
+class IntelStoreTest {
+
+    static final String ID = "indicator--6f1b5f2a-0c1e-4a7b-9b1e-2b7d6c3e9a01";
+    static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+
+    @TempDir
+    Path folder;
+
+    private IntelStore store;
+
+    @BeforeEach
+    void open() {
+        store = IntelStore.open(folder.resolve("store.mv.db"));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    static Indicator.Builder indicator(String id, Instant modified, String ip) {
+        Instant created = modified.isBefore(T0) ? modified : T0;
+        return Indicator.builder().id(id).created(created).modified(modified).validFrom(created)
+                .pattern("[ipv4-addr:value = '" + ip + "']");
+    }
+
+    @Test
+    void aNewerVersionReplacesAnOlderOneAndAnOlderOneIsIgnored() {
+        assertThat(store.put(indicator(ID, T0.plusSeconds(10), "6.6.6.6").build())).isEqualTo(Outcome.STORED);
+        assertThat(store.put(indicator(ID, T0.plusSeconds(5), "5.5.5.5").build())).isEqualTo(Outcome.STALE);
+        assertThat(store.put(indicator(ID, T0.plusSeconds(10), "6.6.6.6").build())).isEqualTo(Outcome.STALE);
+        assertThat(store.put(indicator(ID, T0.plusSeconds(20), "7.7.7.7").build())).isEqualTo(Outcome.STORED);
+
+        assertThat(store.indicator(ID).orElseThrow().pattern()).isEqualTo("[ipv4-addr:value = '7.7.7.7']");
+        assertThat(store.idsByValue("7.7.7.7")).containsExactly(ID);
+        assertThat(store.idsByValue("6.6.6.6")).isEmpty();
+        assertThat(store.indicatorCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aRemoveOfTheSameVersionRetiresAndKeepsOlderVersionsOut() {
+        store.put(indicator(ID, T0, "6.6.6.6").validUntil(T0.plusSeconds(3_600)).build());
+
+        assertThat(store.put(indicator(ID, T0, "6.6.6.6").update(Operation.REMOVE).build()))
+                .isEqualTo(Outcome.RETIRED);
+        assertThat(store.put(indicator(ID, T0, "6.6.6.6").build())).isEqualTo(Outcome.STALE);
+
+        assertThat(store.idsByValue("6.6.6.6")).isEmpty();
+        assertThat(store.pendingExpiries()).isZero();
+        assertThat(active(T0)).isEmpty();
+        assertThat(store.put(indicator(ID, T0.plusSeconds(1), "6.6.6.6").build()))
+                .as("a newer version brings it back").isEqualTo(Outcome.STORED);
+    }
+
+    @Test
+    void aRevokedVersionRetires() {
+        store.put(indicator(ID, T0, "6.6.6.6").build());
+
+        assertThat(store.put(indicator(ID, T0.plusSeconds(1), "6.6.6.6").revoked(true).build()))
+                .isEqualTo(Outcome.RETIRED);
+        assertThat(active(T0)).isEmpty();
+    }
+
+    @Test
+    void anExpiryIsDueAtItsTimeAndClaimedOnce() {
+        Instant until = T0.plusSeconds(60);
+        store.put(indicator(ID, T0, "6.6.6.6").validUntil(until).build());
+        store.put(indicator("indicator--00000000-0000-4000-8000-000000000002", T0, "7.7.7.7")
+                .validUntil(until.plusSeconds(60)).build());
+
+        assertThat(store.dueForExpiry(until.minusMillis(1), 10)).isEmpty();
+        List<Indicator> due = store.dueForExpiry(until, 10);
+        assertThat(due).extracting(Indicator::id).containsExactly(ID);
+
+        assertThat(store.claimExpiry(due.get(0))).isTrue();
+        assertThat(store.claimExpiry(due.get(0))).isFalse();
+        assertThat(store.dueForExpiry(until, 10)).isEmpty();
+        assertThat(active(until.minusSeconds(1))).extracting(Indicator::id).contains(ID);
+        assertThat(active(until)).extracting(Indicator::id).doesNotContain(ID);
+    }
+
+    @Test
+    void sightingsAreCountedPerIndicatorAndPrunedByAge() {
+        store.add(sighting("sighting--00000000-0000-4000-8000-000000000001", T0.plusSeconds(10)));
+        store.add(sighting("sighting--00000000-0000-4000-8000-000000000002", T0.plusSeconds(20)));
+        store.add(sighting("sighting--00000000-0000-4000-8000-000000000003", T0.plusSeconds(30)));
+
+        assertThat(store.summary(ID)).hasValue(new IntelStore.SightingSummary(3, T0.plusSeconds(10),
+                T0.plusSeconds(30)));
+        List<Sighting> recent = new ArrayList<>();
+        store.sightingsSince(T0.plusSeconds(20), recent::add);
+        assertThat(recent).extracting(IntelStore::seen).containsExactly(T0.plusSeconds(20), T0.plusSeconds(30));
+
+        assertThat(store.pruneSightings(T0.plusSeconds(25))).isEqualTo(2);
+        assertThat(store.sightingCount()).isEqualTo(1);
+        assertThat(store.oldestSighting()).hasValue(T0.plusSeconds(30));
+        assertThat(store.summary(ID).orElseThrow().count()).as("counts outlive pruning").isEqualTo(3);
+    }
+
+    @Test
+    void whatIsCommittedIsThereAfterReopening() {
+        store.put(indicator(ID, T0, "6.6.6.6").validUntil(T0.plusSeconds(60)).build());
+        store.add(sighting("sighting--00000000-0000-4000-8000-000000000001", T0.plusSeconds(10)));
+        store.close();
+
+        store = IntelStore.open(folder.resolve("store.mv.db"));
+
+        assertThat(store.indicator(ID)).isPresent();
+        assertThat(store.idsByValue("6.6.6.6")).containsExactly(ID);
+        assertThat(store.dueForExpiry(T0.plusSeconds(60), 10)).hasSize(1);
+        assertThat(store.sightingCount()).isEqualTo(1);
+        assertThat(store.summary(ID)).isPresent();
+    }
+
+    @Test
+    void snapshotsSelectActiveIndicatorsModifiedSinceAndNotExpired() {
+        store.put(indicator("indicator--00000000-0000-4000-8000-000000000001", T0, "1.1.1.1").build());
+        store.put(indicator("indicator--00000000-0000-4000-8000-000000000002", T0.plusSeconds(100), "2.2.2.2")
+                .build());
+        store.put(indicator("indicator--00000000-0000-4000-8000-000000000003", T0.plusSeconds(100), "3.3.3.3")
+                .validUntil(T0.plusSeconds(150)).build());
+
+        assertThat(active(T0.plusSeconds(50), T0.plusSeconds(120))).extracting(Indicator::pattern)
+                .containsExactlyInAnyOrder("[ipv4-addr:value = '2.2.2.2']", "[ipv4-addr:value = '3.3.3.3']");
+        assertThat(active(T0.plusSeconds(50), T0.plusSeconds(150))).extracting(Indicator::pattern)
+                .containsExactly("[ipv4-addr:value = '2.2.2.2']");
+    }
+
+    private List<Indicator> active(Instant now) {
+        return active(Instant.EPOCH, now);
+    }
+
+    private List<Indicator> active(Instant since, Instant now) {
+        List<Indicator> out = new ArrayList<>();
+        store.activeIndicators(since, now, out::add);
+        return out;
+    }
+
+    static Sighting sighting(String id, Instant seen) {
+        return Sighting.builder().id(id).created(seen).modified(seen).sightingOfRef(ID).lastSeen(seen).build();
+    }
+}
