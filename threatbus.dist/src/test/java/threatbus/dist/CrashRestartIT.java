@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.Test;
@@ -18,13 +21,15 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 
+import threatbus.api.message.Indicator;
 import threatbus.app.zeek.testpeer.RawWire;
 import threatbus.app.zeek.testpeer.ZeekTestPeer;
 
 /**
  * The product ({@code threatbus.jar}) killed with SIGKILL and started again on the same folder: it comes back
  * with its configuration; a zmq app learns from its heartbeat that its subscription is gone and subscribes
- * again, as the wrapper apps do; a Zeek peers again and subscribes; intel flows to both.
+ * again, as the wrapper apps do; a Zeek peers again and subscribes; intel flows to both; the store's history is
+ * intact.
  */
 @RunWith(PaxExam.class)
 public class CrashRestartIT {
@@ -48,6 +53,7 @@ public class CrashRestartIT {
         ZmqFixture zmq = ZmqFixture.at(ports[0], ports[1], ports[2]);
 
         Process first = start(dir, zmq);
+        Await.until("the Zeek app listens", () -> ZeekFixture.listening(ports[3]));
         String oldP2p;
         try (ZmqTestApp app = new ZmqTestApp(zmq, "\"stix2/indicator\"", 0);
                 ZeekTestPeer zeek = ZeekTestPeer.peer(ZeekTestPeer.PLAIN, ports[3], ZeekTestPeer.smallId(),
@@ -63,6 +69,7 @@ public class CrashRestartIT {
         }
 
         Process second = start(dir, zmq);
+        Await.until("the Zeek app listens", () -> ZeekFixture.listening(ports[3]));
         try {
             // the wrapper apps heartbeat every few seconds; an error means "subscribe again"
             String heartbeat = ZmqTestApp.request(zmq.manageEndpoint(), "{\"action\": \"heartbeat\", \"topic\": \""
@@ -79,6 +86,53 @@ public class CrashRestartIT {
                 assertEquals(app.p2p + "indicator " + indicator, app.receive(10_000));
                 assertEquals(p2p, zeek.next(RawWire.DATA, WAIT).topic());
             }
+        } finally {
+            second.destroy();
+            second.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    public void theStoreKeepsTheHistoryAcrossASigkill() throws Exception {
+        Path dir = ThreatBusOptions.freshFolder("crash-store");
+        Path etc = Files.createDirectories(dir.resolve("etc"));
+        int[] ports = ZmqFixture.freePorts(4);
+        Files.writeString(etc.resolve("threatbus.app.zmq.cfg"), "manage = " + ports[0] + "\npub = " + ports[1]
+                + "\nsub = " + ports[2] + "\n");
+        Files.writeString(etc.resolve("threatbus.metrics.cfg"), "enabled = true\nport = " + ports[3] + "\n");
+        ZmqFixture zmq = ZmqFixture.at(ports[0], ports[1], ports[2]);
+        MetricsScrape metrics = MetricsScrape.at(ports[3]);
+        Set<String> names = new TreeSet<>();
+        for (int i = 0; i < 20; i++) {
+            names.add("kept-" + i);
+        }
+
+        Process first = start(dir, zmq);
+        try (ZmqTestApp app = new ZmqTestApp(zmq, "\"stix2/indicator\"", 0)) {
+            app.awaitConnected(MARKER);
+            // of today: a snapshot asks for the last days
+            Instant now = Instant.now();
+            names.forEach(name -> app.send("stix2/indicator", Indicator.builder().created(now).validFrom(now)
+                    .name(name).pattern("[domain-name:value = '" + name + ".example']").build().json().toString()));
+            // every indicator the bus accepted is in the store, and the store has nothing left to write
+            Await.until("the store committed all", () -> {
+                long accepted = metrics.value("threatbus_messages_in_total{topic=\"stix2/indicator\"}");
+                return accepted >= 21 && metrics.value("threatbus_store_indicator_versions_total{outcome=\"stored\"}")
+                        == accepted && metrics.value("threatbus_store_unsaved") == 0;
+            }, metrics::text);
+            first.destroyForcibly();
+            assertTrue("killed", first.waitFor(30, TimeUnit.SECONDS));
+            assertEquals("SIGKILL", 137, first.exitValue());
+        }
+
+        Process second = start(dir, zmq);
+        try (ZmqTestApp late = new ZmqTestApp(zmq, "\"stix2/indicator\"", 30)) {
+            Set<String> received = new TreeSet<>();
+            String frame;
+            while (!received.containsAll(names) && (frame = late.receive(10_000)) != null) {
+                received.add(frame.replaceAll(".*\"name\": \"([^\"]+)\".*", "$1"));
+            }
+            assertTrue("history after the crash: " + received, received.containsAll(names));
         } finally {
             second.destroy();
             second.waitFor(30, TimeUnit.SECONDS);

@@ -23,6 +23,21 @@ final class MetricsScrape {
         this.uri = uri;
     }
 
+    /** The endpoint of another process, on loopback at this port. */
+    static MetricsScrape at(int port) {
+        return new MetricsScrape(URI.create("http://127.0.0.1:" + port + "/metrics"));
+    }
+
+    /** The value of the sample line that starts with {@code nameAndLabels}, or -1 if there is none. */
+    long value(String nameAndLabels) {
+        for (String line : text().split("\n")) {
+            if (line.startsWith(nameAndLabels + " ")) {
+                return (long) Double.parseDouble(line.substring(nameAndLabels.length() + 1));
+            }
+        }
+        return -1;
+    }
+
     /** Configures the endpoint and waits until it serves the bus's gauges. */
     static MetricsScrape enable(ConfigurationAdmin configurationAdmin) throws IOException {
         int port = ZmqFixture.freePorts(1)[0];

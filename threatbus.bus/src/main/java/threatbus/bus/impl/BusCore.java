@@ -77,7 +77,7 @@ public final class BusCore {
     private volatile OutboxSettings outboxSettings;
     private volatile boolean accepting;
     private Dispatcher dispatcher;
-    private SnapshotCoordinator snapshots;
+    private volatile SnapshotCoordinator snapshots;
     private BusSubscription snapshotSubscription;
 
     private record ApplicationEntry(String name, long serviceId, String bundle) {
@@ -310,8 +310,13 @@ public final class BusCore {
 
     void addApplication(Application application, String name, long serviceId, String bundle) {
         applicationEntries.put(application, new ApplicationEntry(name, serviceId, bundle));
-        applications.add(new SnapshotCoordinator.NamedApplication(name, application));
+        SnapshotCoordinator.NamedApplication named = new SnapshotCoordinator.NamedApplication(name, application);
+        applications.add(named);
         LOG.info("+ application {} ({})", name, bundle);
+        SnapshotCoordinator coordinator = snapshots;
+        if (coordinator != null) {
+            coordinator.onApplicationAdded(named);
+        }
     }
 
     void removeApplication(Application application) {

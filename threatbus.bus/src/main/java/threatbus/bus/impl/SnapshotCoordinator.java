@@ -47,8 +47,12 @@ final class SnapshotCoordinator {
     record NamedApplication(String name, Application application) {
     }
 
-    /** A snapshot in progress; {@code delivered} holds id and modified of each item, to drop a second copy. */
-    private record Pending(BusSubscription requester, long expiresAtMillis, Set<String> delivered) {
+    /**
+     * A snapshot in progress: its requests, to ask an application that arrives while it is pending, and in
+     * {@code delivered} id and modified of each item, to drop a second copy.
+     */
+    private record Pending(BusSubscription requester, long expiresAtMillis, List<SnapshotRequest> requests,
+            Set<String> delivered) {
     }
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -102,13 +106,16 @@ final class SnapshotCoordinator {
         }
         expireOld();
         String id = UUID.randomUUID().toString();
-        pending.put(id, new Pending(requester, System.currentTimeMillis() + ttlMillis, ConcurrentHashMap.newKeySet()));
+        List<SnapshotRequest> requests = types.stream().map(type -> new SnapshotRequest(type, id, snapshot)).toList();
+        pending.put(id, new Pending(requester, System.currentTimeMillis() + ttlMillis, requests,
+                ConcurrentHashMap.newKeySet()));
         requester.snapshotId(id);
-        for (MessageType type : types) {
+        for (SnapshotRequest snapshotRequest : requests) {
             try {
-                publisher.publish(new SnapshotRequest(type, id, snapshot));
+                publisher.publish(snapshotRequest);
             } catch (BusOverloadedException e) {
-                LOG.warn("Snapshot request {} for {} of {} not sent: {}", id, type, requester, e.getMessage());
+                LOG.warn("Snapshot request {} for {} of {} not sent: {}", id, snapshotRequest.type(), requester,
+                        e.getMessage());
             }
         }
         return Optional.of(id);
@@ -117,19 +124,42 @@ final class SnapshotCoordinator {
     /** A request seen on the bus: ask every application, each on its own delivery task. */
     void onRequest(SnapshotRequest request) {
         for (NamedApplication app : applications.get()) {
-            SnapshotSink sink = item -> answer(request, item);
-            try {
-                executor.execute(() -> {
-                    try {
-                        app.application().snapshot(request, sink);
-                    } catch (Exception | LinkageError e) {
-                        LOG.error("Application {} failed to answer snapshot request {} ({})", app.name(),
-                                request.snapshotId(), request.type(), e);
-                    }
-                });
-            } catch (RejectedExecutionException e) {
+            if (!ask(app, request)) {
                 return; // shutting down
             }
+        }
+    }
+
+    /**
+     * An application that arrives (the store starting after the zmq app, MISP deployed later) is asked for the
+     * snapshots still pending here, so that a subscriber who came first still gets its history; what other
+     * applications sent already is not delivered twice.
+     */
+    void onApplicationAdded(NamedApplication app) {
+        expireOld();
+        for (Pending snapshot : pending.values()) {
+            for (SnapshotRequest request : snapshot.requests()) {
+                if (!ask(app, request)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean ask(NamedApplication app, SnapshotRequest request) {
+        SnapshotSink sink = item -> answer(request, item);
+        try {
+            executor.execute(() -> {
+                try {
+                    app.application().snapshot(request, sink);
+                } catch (Exception | LinkageError e) {
+                    LOG.error("Application {} failed to answer snapshot request {} ({})", app.name(),
+                            request.snapshotId(), request.type(), e);
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
         }
     }
 

@@ -396,13 +396,20 @@ class BusCoreTest {
         start();
         bus.addBackbone(new RecordingBackbone("inmem").entry(0, 1));
         CountDownLatch release = new CountDownLatch(1);
-        BusSubscription subscription = bus.subscribe("test", List.of("stix2/"), Duration.ZERO, m -> release.await());
+        CountDownLatch delivering = new CountDownLatch(1);
+        BusSubscription subscription = bus.subscribe("test", List.of("stix2/"), Duration.ZERO, m -> {
+            delivering.countDown();
+            release.await();
+        });
 
         config.outboxCapacity = 2;
         config.overflow = OverflowPolicy.DROP_NEWEST;
         config.inboxCapacity = 7;
         bus.modified(config, config.properties());
-        publishAll(bus, 10);
+        // the first message is in delivery before the others come, so that exactly 2 queue and 7 drop
+        publishAll(bus, 1);
+        assertThat(delivering.await(10, TimeUnit.SECONDS)).isTrue();
+        publishAll(bus, 9);
 
         Eventually.awaitEquals("dropped", 7L, subscription::dropped); // 1 in delivery, 2 queued
         assertThat(bus.status().outboxes()).isEqualTo(new OutboxSettings(2, OverflowPolicy.DROP_NEWEST, 1_000));
