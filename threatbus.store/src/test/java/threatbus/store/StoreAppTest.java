@@ -24,6 +24,7 @@ import threatbus.api.message.MessageType;
 import threatbus.api.message.Operation;
 import threatbus.api.message.SnapshotRequest;
 import threatbus.api.message.StixObject;
+import threatbus.api.metrics.Sample;
 import threatbus.testing.TestBus;
 
 /** The store as the bus uses it: it keeps what is published, answers snapshots and withdraws expired intel. */
@@ -111,6 +112,28 @@ class StoreAppTest {
             assertThat(withdrawals()).hasSize(1);
         } finally {
             again.deactivate();
+        }
+    }
+
+    @Test
+    void itsFiguresAreScraped() throws Exception {
+        StoreApp app = start();
+        try {
+            bus.publish(indicator(ID, NOW, "6.6.6.6").validUntil(NOW.plusSeconds(60)).build());
+            bus.publish(indicator(ID, NOW.minusSeconds(1), "6.6.6.6").build());
+            await(() -> app.counters().stale.sum() == 1);
+
+            List<Sample> samples = new StoreMetricsSource(app).samples();
+
+            assertThat(samples).filteredOn(s -> s.name().equals("threatbus_store_indicators"))
+                    .extracting(Sample::value).containsExactly(1.0);
+            assertThat(samples).filteredOn(s -> s.name().equals("threatbus_store_expiries_pending"))
+                    .extracting(Sample::value).containsExactly(1.0);
+            assertThat(samples).filteredOn(s -> s.name().equals("threatbus_store_indicator_versions_total"))
+                    .extracting(s -> s.labels().get("outcome") + "=" + s.value())
+                    .containsExactly("stored=1.0", "retired=0.0", "stale=1.0");
+        } finally {
+            app.deactivate();
         }
     }
 
