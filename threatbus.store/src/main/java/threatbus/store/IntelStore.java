@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -62,6 +63,14 @@ final class IntelStore implements AutoCloseable {
     private final MVMap<String, byte[]> sightings;
     /** indicator id → {@code count first-millis last-millis}. */
     private final MVMap<String, String> summaries;
+    /**
+     * {@code <added microseconds, 16 digits>} → {@code i<indicator id>} or {@code s<sighting key>}: the order in
+     * which the current indicator versions and the sightings were stored, TAXII's {@code date_added}.
+     */
+    private final MVMap<String, String> journal;
+    /** indicator id or sighting key → its journal key. */
+    private final MVMap<String, String> journalKeys;
+    private long lastAddedMicros;
 
     private IntelStore(MVStore store, Path file) {
         this.store = store;
@@ -71,6 +80,10 @@ final class IntelStore implements AutoCloseable {
         this.byValue = store.openMap("by-value");
         this.sightings = store.openMap("sightings");
         this.summaries = store.openMap("sighting-summaries");
+        this.journal = store.openMap("journal");
+        this.journalKeys = store.openMap("journal-keys");
+        String last = journal.lastKey();
+        this.lastAddedMicros = last == null ? 0 : Long.parseLong(last);
     }
 
     /** Opens the store in {@code file}, creating it and its folder if need be. */
@@ -98,6 +111,7 @@ final class IntelStore implements AutoCloseable {
             unindex(held.get());
         }
         indicators.put(indicator.id(), indicator.json().toByteArray());
+        journal(indicator.id(), "i" + indicator.id());
         if (!isActive(indicator)) {
             return Outcome.RETIRED;
         }
@@ -171,7 +185,9 @@ final class IntelStore implements AutoCloseable {
     /** Appends a sighting and counts it for the indicator it sighted. */
     synchronized void add(Sighting sighting) {
         Instant seen = seen(sighting);
-        sightings.put(timeKey(seen, sighting.id()), sighting.json().toByteArray());
+        String key = timeKey(seen, sighting.id());
+        sightings.put(key, sighting.json().toByteArray());
+        journal(key, "s" + key);
         long count = sighting.count().orElse(1);
         SightingSummary held = summary(sighting.sightingOfRef()).orElse(null);
         Instant first = sighting.firstSeen().orElse(seen);
@@ -207,8 +223,80 @@ final class IntelStore implements AutoCloseable {
             }
             old.add(key);
         }
-        old.forEach(sightings::remove);
+        old.forEach(key -> {
+            sightings.remove(key);
+            String journalKey = journalKeys.remove(key);
+            if (journalKey != null) {
+                journal.remove(journalKey);
+            }
+        });
         return old.size();
+    }
+
+    /** Records that {@code name} was (re)stored now: its journal entry moves to the end. */
+    private void journal(String name, String entry) {
+        long micros = Math.max(Long.parseLong(journalKey(Instant.now())), lastAddedMicros + 1);
+        lastAddedMicros = micros;
+        String key = String.format("%016d", micros);
+        journal.put(key, entry);
+        String previous = journalKeys.put(name, key);
+        if (previous != null) {
+            journal.remove(previous);
+        }
+    }
+
+    /** An object with the time it was added to the store and its place in the journal. */
+    record Added(StixObject object, Instant dateAdded, String journalKey) {
+    }
+
+    /** What a journal kind selects: indicators (their current versions) or sightings. */
+    enum Kind {
+        INDICATORS('i'), SIGHTINGS('s');
+
+        private final char tag;
+
+        Kind(char tag) {
+            this.tag = tag;
+        }
+    }
+
+    /**
+     * Objects of one kind added after the journal key {@code after} (null: from the start), oldest first,
+     * that {@code filter} accepts: at most {@code max}.
+     */
+    List<Added> added(Kind kind, String after, int max, Predicate<StixObject> filter) {
+        List<Added> out = new ArrayList<>();
+        for (Iterator<String> keys = journal.keyIterator(after); keys.hasNext() && out.size() < max;) {
+            String key = keys.next();
+            if (key.equals(after)) {
+                continue;
+            }
+            String entry = journal.get(key);
+            if (entry == null || entry.charAt(0) != kind.tag) {
+                continue;
+            }
+            String name = entry.substring(1);
+            byte[] json = kind == Kind.INDICATORS ? indicators.get(name) : sightings.get(name);
+            if (json == null) {
+                continue;
+            }
+            StixObject object = kind == Kind.INDICATORS ? decode(json, Indicator.class) : decode(json, Sighting.class);
+            if (filter.test(object)) {
+                out.add(new Added(object, addedTime(key), key));
+            }
+        }
+        return out;
+    }
+
+    /** The journal key of a time: objects added after it sort after it. */
+    static String journalKey(Instant time) {
+        long micros = Math.max(0, time.getEpochSecond() * 1_000_000 + time.getNano() / 1_000);
+        return String.format("%016d", micros);
+    }
+
+    static Instant addedTime(String journalKey) {
+        long micros = Long.parseLong(journalKey);
+        return Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1_000);
     }
 
     /** Active indicators modified at or after {@code since} and not expired at {@code now}. */

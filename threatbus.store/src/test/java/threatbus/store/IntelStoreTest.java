@@ -147,6 +147,29 @@ class IntelStoreTest {
                 .containsExactly("[ipv4-addr:value = '2.2.2.2']");
     }
 
+    @Test
+    void theJournalListsCurrentVersionsAndSightingsInTheOrderTheyWereAdded() {
+        String other = "indicator--00000000-0000-4000-8000-000000000002";
+        store.put(indicator(ID, T0, "6.6.6.6").build());
+        store.put(indicator(other, T0, "7.7.7.7").build());
+        store.add(sighting("sighting--00000000-0000-4000-8000-000000000001", T0.plusSeconds(10)));
+        store.put(indicator(ID, T0.plusSeconds(1), "6.6.6.6").build()); // a new version moves to the end
+
+        List<IntelStore.Added> indicators = store.added(IntelStore.Kind.INDICATORS, null, 10, o -> true);
+        assertThat(indicators).extracting(a -> a.object().id()).containsExactly(other, ID);
+        assertThat(indicators.get(1).object().modified()).isEqualTo(T0.plusSeconds(1));
+        assertThat(indicators.get(0).dateAdded()).isBefore(indicators.get(1).dateAdded());
+        assertThat(store.added(IntelStore.Kind.INDICATORS, indicators.get(0).journalKey(), 10, o -> true))
+                .extracting(a -> a.object().id()).containsExactly(ID);
+        assertThat(store.added(IntelStore.Kind.SIGHTINGS, null, 10, o -> true)).hasSize(1);
+        assertThat(store.added(IntelStore.Kind.INDICATORS, null, 1, o -> true)).hasSize(1);
+
+        store.pruneSightings(T0.plusSeconds(60));
+        assertThat(store.added(IntelStore.Kind.SIGHTINGS, null, 10, o -> true)).isEmpty();
+        Instant added = indicators.get(0).dateAdded();
+        assertThat(IntelStore.addedTime(IntelStore.journalKey(added))).isEqualTo(added);
+    }
+
     private List<Indicator> active(Instant now) {
         return active(Instant.EPOCH, now);
     }
