@@ -73,6 +73,9 @@ final class ThreatBusOptions {
         options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
         options.add(frameworkProperty("felix.fileinstall.log.level").value("1"));
         options.add(frameworkProperty("felix.fileinstall.enableConfigSave").value("false"));
+        // as in threatbus.jar: no HTTP server until the TAXII app is configured
+        options.add(frameworkProperty("org.apache.felix.http.enable").value("false"));
+        options.add(frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"));
         options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
         return options.toArray(Option[]::new);
     }

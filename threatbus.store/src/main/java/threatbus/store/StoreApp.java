@@ -6,12 +6,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,6 +31,7 @@ import threatbus.api.BusOverloadedException;
 import threatbus.api.Publishing;
 import threatbus.api.SnapshotSink;
 import threatbus.api.Subscription;
+import threatbus.api.history.IntelHistory;
 import threatbus.api.message.Indicator;
 import threatbus.api.message.Message;
 import threatbus.api.message.MessageType;
@@ -44,10 +47,10 @@ import threatbus.api.message.StixObject;
  * Enabled by {@link StoreSwitch} unless the configuration turns it off.
  */
 @Component(name = StoreApp.PID, enabled = false, immediate = true, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        service = {Application.class, StoreApp.class})
+        service = {Application.class, IntelHistory.class, StoreApp.class})
 @ApplicationName(name = "store")
 @Designate(ocd = StoreConfig.class)
-public final class StoreApp implements Application {
+public final class StoreApp implements Application, IntelHistory {
 
     public static final String PID = "threatbus.store";
     static final String FILE_NAME = "threatbus-store.mv.db";
@@ -182,6 +185,15 @@ public final class StoreApp implements Application {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public List<Entry> added(Collection collection, Optional<Instant> addedAfter, int limit,
+            Predicate<StixObject> filter) {
+        IntelStore.Kind kind = collection == Collection.INDICATORS ? IntelStore.Kind.INDICATORS
+                : IntelStore.Kind.SIGHTINGS;
+        return store.added(kind, addedAfter.map(IntelStore::journalKey).orElse(null), limit, filter).stream()
+                .map(added -> new Entry(added.object(), added.dateAdded())).toList();
     }
 
     IntelStore store() {

@@ -137,11 +137,23 @@ public final class Schema {
                     same("curve.allowed_clients", STRING_LIST, null),
                     same("plain.users", STRING_LIST, null).masked()), true);
 
+    public static final PluginSpec TAXII = new PluginSpec("plugins.apps.taxii", "threatbus.app.taxii",
+            "threatbus.app.taxii", List.of(
+                    same("host", STRING, "127.0.0.1"),
+                    same("port", PORT, 9466),
+                    same("title", STRING, "Threat Bus"),
+                    same("users", STRING_LIST, null).masked(),
+                    same("indicators.read", STRING_LIST, null),
+                    same("indicators.write", STRING_LIST, null),
+                    same("sightings.read", STRING_LIST, null),
+                    same("sightings.write", STRING_LIST, null),
+                    optional("page_size", "page.size", INTEGER, 100)), true);
+
     public static final PluginSpec CIF3 = new PluginSpec("plugins.apps.cif3", null, null, List.of(), true);
 
     /** Every section, the core first. */
     public static final List<PluginSpec> ALL = List.of(LOGGING, BUS, METRICS, STORE, INMEM, RABBITMQ,
-            FILE_BENCHMARK, ZEEK, MISP, ZMQ, CIF3);
+            FILE_BENCHMARK, ZEEK, MISP, ZMQ, TAXII, CIF3);
 
     /** The plugin sections: {@code plugins.backbones} and {@code plugins.apps}. */
     public static final List<String> PLUGIN_GROUPS = List.of("plugins.backbones", "plugins.apps");

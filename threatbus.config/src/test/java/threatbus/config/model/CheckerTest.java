@@ -133,7 +133,7 @@ class CheckerTest {
                         "plugins.apps: required: a mapping of apps by name");
         assertThat(check(minimal("    vast:\n") + "extra: 1\n").warnings()).extracting(Problem::toString)
                 .containsExactly("extra: not a key Threat Bus reads; ignored",
-                        "plugins.apps.vast: there is no app plugin of that name (known: zeek, misp, zmq, cif3); ignored");
+                        "plugins.apps.vast: there is no app plugin of that name (known: zeek, misp, zmq, taxii, cif3); ignored");
     }
 
     @Test

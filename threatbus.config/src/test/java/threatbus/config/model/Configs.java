@@ -14,7 +14,7 @@ final class Configs {
 
     /** What threatbus.jar installs. */
     static final Predicate<String> RUNTIME = Set.of("threatbus.bus", "threatbus.backbone.inmem", "threatbus.app.zmq",
-            "threatbus.app.zeek", "threatbus.app.misp", "threatbus.config", "threatbus.metrics", "threatbus.store")::contains;
+            "threatbus.app.zeek", "threatbus.app.misp", "threatbus.config", "threatbus.metrics", "threatbus.store", "threatbus.app.taxii")::contains;
 
     private Configs() {
     }

@@ -28,9 +28,10 @@ class OriginalConfigsTest {
         assertThat(config(effective, "threatbus.logging").properties()).containsEntry("console", false)
                 .containsEntry("file", false);
         assertThat(effective.unselected()).extracting(PluginSpec::pid)
-                .containsExactly("threatbus.backbone.rabbitmq", "threatbus.app.misp");
+                .containsExactly("threatbus.backbone.rabbitmq", "threatbus.app.misp", "threatbus.app.taxii");
         assertThat(effective.notes()).extracting(Problem::toString).containsExactly(
-                "plugins.apps.misp: Ignoring installed, but unconfigured plugin (bundle threatbus.app.misp): it stays inactive");
+                "plugins.apps.misp: Ignoring installed, but unconfigured plugin (bundle threatbus.app.misp): it stays inactive",
+                "plugins.apps.taxii: Ignoring installed, but unconfigured plugin (bundle threatbus.app.taxii): it stays inactive");
     }
 
     @Test
@@ -76,7 +77,8 @@ class OriginalConfigsTest {
                 .containsEntry("queue.exclusive", false).containsEntry("queue.max_items", 0);
         assertThat(config(effective, "threatbus.logging").properties()).containsEntry("console_verbosity", "INFO")
                 .containsEntry("filename", "threatbus.log");
-        assertThat(effective.unselected()).isEmpty();
+        // every plugin of the original is configured; only ours, which the original did not have, is not
+        assertThat(effective.unselected()).extracting(PluginSpec::pid).containsExactly("threatbus.app.taxii");
     }
 
     @Test
