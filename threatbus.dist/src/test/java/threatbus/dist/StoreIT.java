@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Dictionary;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -126,6 +127,30 @@ public class StoreIT {
             assertEquals(history.stream().map(Indicator::id).collect(Collectors.toCollection(TreeSet::new)), ids);
             peer.bye(WAIT);
         }
+    }
+
+    @Test
+    public void turnedOffTheStoreIsNoApplicationAndKeepsNothing() throws Exception {
+        StoreFixture.start(context, configurationAdmin, commands);
+        Dictionary<String, Object> off = configurationAdmin.getConfiguration("threatbus.store", "?").getProperties();
+        off.put("enabled", false);
+        configurationAdmin.getConfiguration("threatbus.store", "?").update(off);
+
+        Await.until("the store left the bus", () -> !new Shell(commands).run("threatbus:status")
+                .contains("threatbus.store"));
+        assertEquals("Store off (store.enabled: false) or not started\n", store());
+        assertTrue(context.getServiceReferences(Application.class, "(threatbus.app.name=store)").isEmpty());
+    }
+
+    @Test
+    public void anIndicatorIsLookedUpByItsId() throws Exception {
+        StoreFixture.start(context, configurationAdmin, commands);
+        List<Indicator> history = storeHistory();
+
+        String lookup = new Shell(commands).run("threatbus:store " + history.get(0).id());
+
+        assertTrue(lookup, lookup.startsWith(history.get(0).id() + " (active)\n"));
+        assertTrue(lookup, lookup.contains("\"name\": \"history-0\""));
     }
 
     @Test

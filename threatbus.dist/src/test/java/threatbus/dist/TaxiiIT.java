@@ -163,6 +163,54 @@ public class TaxiiIT {
     }
 
     @Test
+    public void everyFilterWorksOverHttp() throws Exception {
+        startTaxii();
+        Instant now = Instant.now();
+        Indicator first = Indicator.builder().created(now).validFrom(now).name("first")
+                .pattern("[domain-name:value = 'first.example']").build();
+        bus.publish(first);
+        Await.until("first stored", () -> new Shell(commands).run("threatbus:store")
+                .contains("1 indicator versions stored"));
+        JsonNode page = JSON.readTree(get("/threatbus/collections/indicators/objects/", "analyst:pw-analyst",
+                TAXII).body());
+        String firstAdded = get("/threatbus/collections/indicators/objects/", "analyst:pw-analyst", TAXII)
+                .headers().firstValue("X-TAXII-Date-Added-Last").orElseThrow();
+        assertEquals(1, page.get("objects").size());
+        Indicator second = Indicator.builder().created(now).modified(now.plusSeconds(1)).validFrom(now)
+                .name("second").pattern("[domain-name:value = 'second.example']").build();
+        bus.publish(second);
+        Await.until("second stored", () -> new Shell(commands).run("threatbus:store")
+                .contains("2 indicator versions stored"));
+
+        String objects = "/threatbus/collections/indicators/objects/";
+        assertEquals(Set.of("second"), names(objects + "?added_after=" + firstAdded));
+        assertEquals(Set.of("first"), names(objects + "?match%5Bid%5D=" + first.id()));
+        assertEquals(Set.of("first", "second"), names(objects + "?match%5Btype%5D=indicator"));
+        assertEquals(Set.of(), names(objects + "?match%5Btype%5D=sighting"));
+        assertEquals(Set.of("second"), names(objects + "?match%5Bversion%5D=" + second.modified()));
+        assertEquals(Set.of("first", "second"), names(objects + "?match%5Bversion%5D=all"));
+        assertEquals(Set.of("first"), names(objects + first.id() + "/"));
+        JsonNode versions = JSON.readTree(get(objects + second.id() + "/versions/", "analyst:pw-analyst", TAXII)
+                .body());
+        assertEquals(1, versions.get("versions").size());
+        JsonNode root = JSON.readTree(get("/threatbus/", "analyst:pw-analyst", TAXII).body());
+        assertEquals(TAXII, root.get("versions").get(0).asText());
+        assertEquals(400, status(get(objects + "?added_after=yesterday", "analyst:pw-analyst", TAXII)));
+    }
+
+    /** The names of the indicators a GET returns. */
+    private Set<String> names(String path) throws Exception {
+        HttpResponse<String> response = get(path, "analyst:pw-analyst", TAXII);
+        assertEquals(response.body(), 200, response.statusCode());
+        Set<String> names = new HashSet<>();
+        JsonNode objects = JSON.readTree(response.body()).get("objects");
+        if (objects != null) {
+            objects.forEach(o -> names.add(o.get("name").asText()));
+        }
+        return names;
+    }
+
+    @Test
     public void wrongRequestsGetTheirTaxiiStatus() throws Exception {
         startTaxii();
         assertEquals(401, status(get("/", null, TAXII)));
