@@ -103,7 +103,8 @@ public class MispAppIT {
                 publisher.send(frame, 0);
                 indicator = app.receive(200);
             }
-            assertTrue("no indicator from MISP", indicator != null);
+            assertTrue("no indicator from MISP\n" + new Shell(commands).run("threatbus:misp") + "\n"
+                    + new Shell(commands).run("threatbus:status"), indicator != null);
             assertTrue(indicator, indicator.startsWith(app.p2p + "indicator {\"type\": \"indicator\""));
             assertTrue(indicator, indicator.contains("\"id\": \"indicator--" + ATTRIBUTE_UUID + "\""));
             assertTrue(indicator, indicator.contains("\"pattern\": \"[domain-name:value = 'example.com']\""));
