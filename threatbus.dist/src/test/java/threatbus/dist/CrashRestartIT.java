@@ -108,6 +108,8 @@ public class CrashRestartIT {
         }
 
         Process first = start(dir, zmq);
+        // the store subscribes before anything is sent, so that it sees every indicator the bus accepts
+        Await.until("the store is up", () -> metrics.value("threatbus_store_indicators") == 0, metrics::text);
         try (ZmqTestApp app = new ZmqTestApp(zmq, "\"stix2/indicator\"", 0)) {
             app.awaitConnected(MARKER);
             // of today: a snapshot asks for the last days

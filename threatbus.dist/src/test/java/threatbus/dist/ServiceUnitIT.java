@@ -103,23 +103,27 @@ public class ServiceUnitIT {
     private Process start() throws IOException {
         String sandbox = String.join(" && ",
                 "mount --make-rprivate /",
+                // the test's folders first, to a staging place: they may lie below a folder hidden next
+                "mount -t tmpfs -o mode=755 tmpfs /mnt", "mkdir /mnt/install /mnt/logs /mnt/state",
+                "mount --bind " + install + " /mnt/install", "mount --bind " + logs + " /mnt/logs",
+                "mount --bind " + state + " /mnt/state", "chown nobody:nogroup /mnt/logs /mnt/state",
+                // the install, the logs directory and the state directory (StateDirectory=, the store's)
+                // where the unit expects them
+                "mount -t tmpfs -o mode=755 tmpfs /opt", "mkdir /opt/threatbus",
+                "mount --bind /mnt/install /opt/threatbus",
+                "mount -t tmpfs -o mode=755 tmpfs /var/log", "mkdir /var/log/threatbus",
+                "mount --bind /mnt/logs /var/log/threatbus",
+                "mount -t tmpfs -o mode=755 tmpfs /var/lib", "mkdir /var/lib/threatbus",
+                "mount --bind /mnt/state /var/lib/threatbus",
                 // ProtectHome, PrivateTmp: empty, private
                 "mount -t tmpfs -o mode=755 tmpfs /home", "mount -t tmpfs -o mode=700 tmpfs /root",
                 "mount -t tmpfs -o mode=1777 tmpfs /tmp",
-                // the install and the logs directory where the unit expects them
-                "mount -t tmpfs -o mode=755 tmpfs /opt", "mkdir /opt/threatbus",
-                "mount --bind " + install + " /opt/threatbus",
-                "mount -t tmpfs -o mode=755 tmpfs /var/log", "mkdir /var/log/threatbus",
-                "mount --bind " + logs + " /var/log/threatbus", "chown nobody:nogroup " + logs,
-                // StateDirectory: the store's folder, writable by the service's user
-                "mount -t tmpfs -o mode=755 tmpfs /var/lib", "mkdir /var/lib/threatbus",
-                "mount --bind " + state + " /var/lib/threatbus", "chown nobody:nogroup " + state,
                 // ProtectSystem=strict: everything else read-only, the install too
                 "mount -o remount,bind,ro /", "mount -o remount,bind,ro /opt/threatbus",
                 "cd " + service.get("WorkingDirectory"),
-                // DynamicUser, NoNewPrivileges, CapabilityBoundingSet=
                 // Environment=
                 "export " + service.get("Environment"),
+                // DynamicUser, NoNewPrivileges, CapabilityBoundingSet=
                 "exec setpriv --reuid=nobody --regid=nogroup --clear-groups --inh-caps=-all --bounding-set=-all "
                         + "--no-new-privs " + service.get("ExecStart"));
         ProcessBuilder builder = new ProcessBuilder("unshare", "-m", "sh", "-c", sandbox).redirectErrorStream(true);
