@@ -12,6 +12,7 @@
 #        (Debian's rabbitmq-server, own node name, ports and data under the work directory)
 # amqp:  the RabbitMQ client's own publish -> consume ceiling on such a node, with the backbone's settings
 # relay: the same runs against the bare JeroMQ relay of the load generator, the ceiling for a zmq bus
+# STORE=off in the environment turns the store off (it is on by default).
 # Build first: mvn -B -q install -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -60,6 +61,8 @@ if [ "$target" = relay ]; then
 else
     mkdir -p "$workdir/etc"
     echo "outbox.overflow = BLOCK" > "$workdir/etc/threatbus.bus.cfg"
+    # STORE=off measures the bus without the store (on by default, it writes every indicator to disk)
+    [ "${STORE:-on}" = on ] || echo "enabled = false" > "$workdir/etc/threatbus.store.cfg"
     if [ "$target" = rabbitmq ]; then
         start_rabbitmq
         mkdir -p "$workdir/plugins"

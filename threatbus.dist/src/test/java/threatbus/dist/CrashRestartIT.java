@@ -10,11 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.After;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -141,12 +143,24 @@ public class CrashRestartIT {
         }
     }
 
-    private static Process start(Path dir, ZmqFixture zmq) throws IOException {
+    /** Every bus this test started: none may outlive it, whatever the test's outcome. */
+    private final List<Process> started = new ArrayList<>();
+
+    @After
+    public void killWhatIsLeft() throws InterruptedException {
+        for (Process process : started) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private Process start(Path dir, ZmqFixture zmq) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xmx256m", "-Dgosh.args=--nointeractive", "-jar",
                 System.getProperty("threatbus.jar")).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("threatbus.log").toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        started.add(process);
         Await.until("the bus answers on " + zmq.manageEndpoint(), () -> ZmqTestApp.request(zmq.manageEndpoint(),
                 "{\"action\": \"heartbeat\", \"topic\": \"x\"}", 500) != null, () -> log(dir));
         return process;
