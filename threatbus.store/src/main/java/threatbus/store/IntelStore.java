@@ -15,8 +15,10 @@ import java.util.function.Predicate;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ByteArrayDataType;
 
 import threatbus.api.message.Indicator;
+import threatbus.api.message.Message;
 import threatbus.api.message.MessageCodec;
 import threatbus.api.message.MessageFormatException;
 import threatbus.api.message.Operation;
@@ -33,6 +35,9 @@ import threatbus.api.stix.PointIoc;
  * "at most once" depends on it. Thread-safe: writers are serialised, readers see committed or newer data.
  */
 final class IntelStore implements AutoCloseable {
+
+    private static final byte INDICATOR = 'i';
+    private static final byte SIGHTING = 's';
 
     /** How long a change may wait for the background commit: what a {@code kill -9} can cost. */
     static final int COMMIT_MILLIS = 100;
@@ -53,37 +58,42 @@ final class IntelStore implements AutoCloseable {
 
     private final MVStore store;
     private final Path file;
-    /** STIX id → JSON of the latest version, active or not (a retired one keeps older versions out). */
-    private final MVMap<String, byte[]> indicators;
+    /**
+     * {@code <added microseconds, 16 digits>} → a tag byte ({@code i} indicator, {@code s} sighting) and the
+     * JSON: every current indicator version and every kept sighting, in the order they were stored (TAXII's
+     * {@code date_added}). Its keys only grow, so writing appends to its last pages; the maps keyed by ids and
+     * values hold short keys only, which keeps the pages a commit rewrites small.
+     */
+    private final MVMap<String, byte[]> documents;
+    /** indicator id → the key of its current version in {@link #documents}. */
+    private final MVMap<String, String> indicatorIndex;
+    /** {@code <seen millis, 16 digits>|<sighting id>} → the sighting's key in {@link #documents}. */
+    private final MVMap<String, String> sightingsBySeen;
     /** {@code <valid_until millis, 16 digits>|<id>} of active indicators, in time order. */
     private final MVMap<String, String> expiries;
     /** {@code <observable value>\0<id>} of active indicators with a point pattern. */
     private final MVMap<String, String> byValue;
-    /** {@code <seen millis, 16 digits>|<sighting id>} → JSON of the sighting. */
-    private final MVMap<String, byte[]> sightings;
     /** indicator id → {@code count first-millis last-millis}. */
     private final MVMap<String, String> summaries;
-    /**
-     * {@code <added microseconds, 16 digits>} → {@code i<indicator id>} or {@code s<sighting key>}: the order in
-     * which the current indicator versions and the sightings were stored, TAXII's {@code date_added}.
-     */
-    private final MVMap<String, String> journal;
-    /** indicator id or sighting key → its journal key. */
-    private final MVMap<String, String> journalKeys;
     private long lastAddedMicros;
 
     private IntelStore(MVStore store, Path file) {
         this.store = store;
         this.file = file;
-        this.indicators = store.openMap("indicators");
-        this.expiries = store.openMap("expiries");
-        this.byValue = store.openMap("by-value");
-        this.sightings = store.openMap("sightings");
-        this.summaries = store.openMap("sighting-summaries");
-        this.journal = store.openMap("journal");
-        this.journalKeys = store.openMap("journal-keys");
-        String last = journal.lastKey();
+        this.documents = store.openMap("documents", new MVMap.Builder<String, byte[]>()
+                .keyType(Utf8StringType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
+        this.indicatorIndex = textMap(store, "indicator-index");
+        this.sightingsBySeen = textMap(store, "sightings-by-seen");
+        this.expiries = textMap(store, "expiries");
+        this.byValue = textMap(store, "by-value");
+        this.summaries = textMap(store, "sighting-summaries");
+        String last = documents.lastKey();
         this.lastAddedMicros = last == null ? 0 : Long.parseLong(last);
+    }
+
+    private static MVMap<String, String> textMap(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<String, String>().keyType(Utf8StringType.INSTANCE)
+                .valueType(Utf8StringType.INSTANCE));
     }
 
     /** Opens the store in {@code file}, creating it and its folder if need be. */
@@ -101,17 +111,20 @@ final class IntelStore implements AutoCloseable {
 
     /** Stores a version if it is newer than the one held; a REMOVE of the same version also counts as newer. */
     synchronized Outcome put(Indicator indicator) {
-        Optional<Indicator> held = indicator(indicator.id());
-        if (held.isPresent()) {
-            int order = indicator.modified().compareTo(held.get().modified());
-            boolean removesHeld = isRemove(indicator) && !isRemove(held.get());
+        String heldKey = indicatorIndex.get(indicator.id());
+        if (heldKey != null) {
+            Indicator held = decode(documents.get(heldKey), Indicator.class);
+            int order = indicator.modified().compareTo(held.modified());
+            boolean removesHeld = isRemove(indicator) && !isRemove(held);
             if (order < 0 || (order == 0 && !removesHeld)) {
                 return Outcome.STALE;
             }
-            unindex(held.get());
+            unindex(held);
+            documents.remove(heldKey);
         }
-        indicators.put(indicator.id(), indicator.json().toByteArray());
-        journal(indicator.id(), "i" + indicator.id());
+        String key = nextDocumentKey();
+        documents.put(key, tagged(INDICATOR, indicator));
+        indicatorIndex.put(indicator.id(), key);
         if (!isActive(indicator)) {
             return Outcome.RETIRED;
         }
@@ -134,8 +147,8 @@ final class IntelStore implements AutoCloseable {
     }
 
     Optional<Indicator> indicator(String id) {
-        byte[] json = indicators.get(id);
-        return json == null ? Optional.empty() : Optional.of(decode(json, Indicator.class));
+        String key = indicatorIndex.get(id);
+        return key == null ? Optional.empty() : Optional.of(decode(documents.get(key), Indicator.class));
     }
 
     /** The ids of active indicators whose point pattern has this value, e.g. an IP address or a domain. */
@@ -185,9 +198,9 @@ final class IntelStore implements AutoCloseable {
     /** Appends a sighting and counts it for the indicator it sighted. */
     synchronized void add(Sighting sighting) {
         Instant seen = seen(sighting);
-        String key = timeKey(seen, sighting.id());
-        sightings.put(key, sighting.json().toByteArray());
-        journal(key, "s" + key);
+        String key = nextDocumentKey();
+        documents.put(key, tagged(SIGHTING, sighting));
+        sightingsBySeen.put(timeKey(seen, sighting.id()), key);
         long count = sighting.count().orElse(1);
         SightingSummary held = summary(sighting.sightingOfRef()).orElse(null);
         Instant first = sighting.firstSeen().orElse(seen);
@@ -216,71 +229,64 @@ final class IntelStore implements AutoCloseable {
     synchronized int pruneSightings(Instant cutoff) {
         String end = timeKey(cutoff, "");
         List<String> old = new ArrayList<>();
-        for (Iterator<String> keys = sightings.keyIterator(null); keys.hasNext();) {
+        for (Iterator<String> keys = sightingsBySeen.keyIterator(null); keys.hasNext();) {
             String key = keys.next();
             if (key.compareTo(end) >= 0) {
                 break;
             }
             old.add(key);
         }
-        old.forEach(key -> {
-            sightings.remove(key);
-            String journalKey = journalKeys.remove(key);
-            if (journalKey != null) {
-                journal.remove(journalKey);
-            }
-        });
+        old.forEach(key -> documents.remove(sightingsBySeen.remove(key)));
         return old.size();
     }
 
-    /** Records that {@code name} was (re)stored now: its journal entry moves to the end. */
-    private void journal(String name, String entry) {
-        long micros = Math.max(Long.parseLong(journalKey(Instant.now())), lastAddedMicros + 1);
+    /** A key of {@link #documents} after every earlier one: now, in microseconds, or one more. */
+    private String nextDocumentKey() {
+        long micros = Math.max(Long.parseLong(addedKey(Instant.now())), lastAddedMicros + 1);
         lastAddedMicros = micros;
-        String key = String.format("%016d", micros);
-        journal.put(key, entry);
-        String previous = journalKeys.put(name, key);
-        if (previous != null) {
-            journal.remove(previous);
-        }
+        return String.format("%016d", micros);
     }
 
-    /** An object with the time it was added to the store and its place in the journal. */
-    record Added(StixObject object, Instant dateAdded, String journalKey) {
+    private static byte[] tagged(byte tag, StixObject object) {
+        byte[] json = object.json().toByteArray();
+        byte[] out = new byte[json.length + 1];
+        out[0] = tag;
+        System.arraycopy(json, 0, out, 1, json.length);
+        return out;
     }
 
-    /** What a journal kind selects: indicators (their current versions) or sightings. */
+    /** An object with the time it was added to the store and its key in the order of adding. */
+    record Added(StixObject object, Instant dateAdded, String addedKey) {
+    }
+
+    /** What a kind selects: indicators (their current versions) or sightings. */
     enum Kind {
-        INDICATORS('i'), SIGHTINGS('s');
+        INDICATORS(INDICATOR), SIGHTINGS(SIGHTING);
 
-        private final char tag;
+        private final byte tag;
 
-        Kind(char tag) {
+        Kind(byte tag) {
             this.tag = tag;
         }
     }
 
     /**
-     * Objects of one kind added after the journal key {@code after} (null: from the start), oldest first,
+     * Objects of one kind added after the key {@code after} (null: from the start), oldest first,
      * that {@code filter} accepts: at most {@code max}.
      */
     List<Added> added(Kind kind, String after, int max, Predicate<StixObject> filter) {
         List<Added> out = new ArrayList<>();
-        for (Iterator<String> keys = journal.keyIterator(after); keys.hasNext() && out.size() < max;) {
+        for (Iterator<String> keys = documents.keyIterator(after); keys.hasNext() && out.size() < max;) {
             String key = keys.next();
             if (key.equals(after)) {
                 continue;
             }
-            String entry = journal.get(key);
-            if (entry == null || entry.charAt(0) != kind.tag) {
+            byte[] document = documents.get(key);
+            if (document == null || document[0] != kind.tag) {
                 continue;
             }
-            String name = entry.substring(1);
-            byte[] json = kind == Kind.INDICATORS ? indicators.get(name) : sightings.get(name);
-            if (json == null) {
-                continue;
-            }
-            StixObject object = kind == Kind.INDICATORS ? decode(json, Indicator.class) : decode(json, Sighting.class);
+            StixObject object = kind == Kind.INDICATORS ? decode(document, Indicator.class)
+                    : decode(document, Sighting.class);
             if (filter.test(object)) {
                 out.add(new Added(object, addedTime(key), key));
             }
@@ -288,21 +294,24 @@ final class IntelStore implements AutoCloseable {
         return out;
     }
 
-    /** The journal key of a time: objects added after it sort after it. */
-    static String journalKey(Instant time) {
+    /** The added-order key of a time: objects added after it sort after it. */
+    static String addedKey(Instant time) {
         long micros = Math.max(0, time.getEpochSecond() * 1_000_000 + time.getNano() / 1_000);
         return String.format("%016d", micros);
     }
 
-    static Instant addedTime(String journalKey) {
-        long micros = Long.parseLong(journalKey);
+    static Instant addedTime(String addedKey) {
+        long micros = Long.parseLong(addedKey);
         return Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1_000);
     }
 
     /** Active indicators modified at or after {@code since} and not expired at {@code now}. */
     void activeIndicators(Instant since, Instant now, Consumer<Indicator> out) {
-        for (byte[] json : indicators.values()) {
-            Indicator indicator = decode(json, Indicator.class);
+        for (byte[] document : documents.values()) {
+            if (document[0] != INDICATOR) {
+                continue;
+            }
+            Indicator indicator = decode(document, Indicator.class);
             if (isActive(indicator) && !indicator.modified().isBefore(since)
                     && indicator.validUntil().map(now::isBefore).orElse(true)) {
                 out.accept(indicator);
@@ -312,17 +321,17 @@ final class IntelStore implements AutoCloseable {
 
     /** Sightings seen at or after {@code since}, in time order. */
     void sightingsSince(Instant since, Consumer<Sighting> out) {
-        for (Iterator<String> keys = sightings.keyIterator(timeKey(since, "")); keys.hasNext();) {
-            out.accept(decode(sightings.get(keys.next()), Sighting.class));
+        for (Iterator<String> keys = sightingsBySeen.keyIterator(timeKey(since, "")); keys.hasNext();) {
+            out.accept(decode(documents.get(sightingsBySeen.get(keys.next())), Sighting.class));
         }
     }
 
     int indicatorCount() {
-        return indicators.size();
+        return indicatorIndex.size();
     }
 
     int sightingCount() {
-        return sightings.size();
+        return sightingsBySeen.size();
     }
 
     int pendingExpiries() {
@@ -330,11 +339,11 @@ final class IntelStore implements AutoCloseable {
     }
 
     Optional<Instant> oldestSighting() {
-        return Optional.ofNullable(sightings.firstKey()).map(IntelStore::timeOf);
+        return Optional.ofNullable(sightingsBySeen.firstKey()).map(IntelStore::timeOf);
     }
 
     Optional<Instant> newestSighting() {
-        return Optional.ofNullable(sightings.lastKey()).map(IntelStore::timeOf);
+        return Optional.ofNullable(sightingsBySeen.lastKey()).map(IntelStore::timeOf);
     }
 
     long sizeOnDisk() {
@@ -374,9 +383,15 @@ final class IntelStore implements AutoCloseable {
         return Instant.ofEpochMilli(Long.parseLong(key.substring(0, 16)));
     }
 
-    private static <T extends StixObject> T decode(byte[] json, Class<T> type) {
+    /** The object of a tagged document. */
+    private static <T extends StixObject> T decode(byte[] document, Class<T> type) {
         try {
-            return MessageCodec.decode(json, type);
+            Message message = MessageCodec.decode(document, 1, document.length - 1);
+            if (!type.isInstance(message)) {
+                throw new IllegalStateException("the store holds a " + message.typeName() + " where a "
+                        + type.getSimpleName() + " belongs");
+            }
+            return type.cast(message);
         } catch (MessageFormatException e) {
             // only what the bus's codec wrote is stored; a record it cannot read is a corrupt file
             throw new IllegalStateException("the store holds a record the codec cannot read: " + e.getMessage(), e);

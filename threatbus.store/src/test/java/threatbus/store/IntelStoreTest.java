@@ -134,6 +134,17 @@ class IntelStoreTest {
     }
 
     @Test
+    void valuesBeyondAsciiReadBackAfterReopening() {
+        store.put(indicator(ID, T0, "6.6.6.6").pattern("[domain-name:value = 'bücher.例え.jp']").build());
+        store.close();
+
+        store = IntelStore.open(folder.resolve("store.mv.db"));
+
+        assertThat(store.idsByValue("bücher.例え.jp")).containsExactly(ID);
+        assertThat(store.indicator(ID).orElseThrow().pattern()).isEqualTo("[domain-name:value = 'bücher.例え.jp']");
+    }
+
+    @Test
     void snapshotsSelectActiveIndicatorsModifiedSinceAndNotExpired() {
         store.put(indicator("indicator--00000000-0000-4000-8000-000000000001", T0, "1.1.1.1").build());
         store.put(indicator("indicator--00000000-0000-4000-8000-000000000002", T0.plusSeconds(100), "2.2.2.2")
@@ -148,7 +159,7 @@ class IntelStoreTest {
     }
 
     @Test
-    void theJournalListsCurrentVersionsAndSightingsInTheOrderTheyWereAdded() {
+    void theStoreListsCurrentVersionsAndSightingsInTheOrderTheyWereAdded() {
         String other = "indicator--00000000-0000-4000-8000-000000000002";
         store.put(indicator(ID, T0, "6.6.6.6").build());
         store.put(indicator(other, T0, "7.7.7.7").build());
@@ -159,7 +170,7 @@ class IntelStoreTest {
         assertThat(indicators).extracting(a -> a.object().id()).containsExactly(other, ID);
         assertThat(indicators.get(1).object().modified()).isEqualTo(T0.plusSeconds(1));
         assertThat(indicators.get(0).dateAdded()).isBefore(indicators.get(1).dateAdded());
-        assertThat(store.added(IntelStore.Kind.INDICATORS, indicators.get(0).journalKey(), 10, o -> true))
+        assertThat(store.added(IntelStore.Kind.INDICATORS, indicators.get(0).addedKey(), 10, o -> true))
                 .extracting(a -> a.object().id()).containsExactly(ID);
         assertThat(store.added(IntelStore.Kind.SIGHTINGS, null, 10, o -> true)).hasSize(1);
         assertThat(store.added(IntelStore.Kind.INDICATORS, null, 1, o -> true)).hasSize(1);
@@ -167,7 +178,7 @@ class IntelStoreTest {
         store.pruneSightings(T0.plusSeconds(60));
         assertThat(store.added(IntelStore.Kind.SIGHTINGS, null, 10, o -> true)).isEmpty();
         Instant added = indicators.get(0).dateAdded();
-        assertThat(IntelStore.addedTime(IntelStore.journalKey(added))).isEqualTo(added);
+        assertThat(IntelStore.addedTime(IntelStore.addedKey(added))).isEqualTo(added);
     }
 
     private List<Indicator> active(Instant now) {
