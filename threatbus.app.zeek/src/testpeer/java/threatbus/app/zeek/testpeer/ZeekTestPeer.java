@@ -98,6 +98,9 @@ public final class ZeekTestPeer implements Closeable {
     public final BlockingQueue<Op> received = new LinkedBlockingQueue<>();
     public final CountDownLatch closed = new CountDownLatch(1);
     public volatile int pingsAnswered;
+    /** Released by {@link #close()}: a paused reader waits for it. */
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private volatile boolean paused;
 
     private ZeekTestPeer(byte[] id, Socket socket) throws IOException {
         this.id = id;
@@ -169,6 +172,10 @@ public final class ZeekTestPeer implements Closeable {
         Thread t = new Thread(() -> {
             try {
                 while (true) {
+                    if (paused) {
+                        // a Zeek that stops reading: the endpoint's frames pile up in the socket buffers
+                        closing.await();
+                    }
                     Op op = parseOp(readFrame(in));
                     if (op.type() == PING) {
                         send(op(id, op.sender(), PONG, op.topic(), op.payload()));
@@ -179,12 +186,19 @@ public final class ZeekTestPeer implements Closeable {
                 }
             } catch (IOException e) {
                 // End of the peering.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 closed.countDown();
             }
         }, "test-peer-reader");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Stops reading from the socket after the frame being read, like a Zeek that hangs, until closed. */
+    public void pauseReading() {
+        paused = true;
     }
 
     public synchronized void send(byte[] frame) throws IOException {
@@ -234,6 +248,7 @@ public final class ZeekTestPeer implements Closeable {
     @Override
     public void close() throws IOException {
         socket.close();
+        closing.countDown();
     }
 
     private static void check(boolean ok, String what) throws IOException {
