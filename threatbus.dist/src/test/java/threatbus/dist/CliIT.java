@@ -123,11 +123,36 @@ public class CliIT {
                     + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} INFO     \\[ZmqEndpoint\\] zmq app listening on "
                     + "127.0.0.1: manage " + ports[3] + ", .*"), () -> read("bus.log"));
             assertFalse("nothing on the console", read("stdout.txt").contains("zmq app listening"));
+            assertFalse("a loopback endpoint needs no warning", read("bus.log").contains("without authentication"));
         } finally {
             bus.destroy();
             assertTrue("stopped on SIGTERM", bus.waitFor(EXIT_SECONDS, TimeUnit.SECONDS));
         }
         assertEquals(143, bus.exitValue());
+    }
+
+    @Test
+    public void endpointsBoundBeyondLoopbackWithoutAuthenticationAreWarnedAboutAtStart() throws Exception {
+        int[] ports = ZmqFixture.freePorts(4);
+        Files.writeString(dir.resolve("config.yaml"), "plugins:\n  backbones:\n    inmem:\n  apps:\n    zmq:\n"
+                + "      host: 0.0.0.0\n      manage: " + ports[0] + "\n      pub: " + ports[1] + "\n      sub: "
+                + ports[2] + "\n    zeek:\n      host: 0.0.0.0\n      port: " + ports[3] + "\n");
+        ProcessBuilder builder = command(Map.of());
+        builder.command().add(1, "-Dgosh.args=--nointeractive");
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.redirectOutput(dir.resolve("stdout.txt").toFile());
+        Process bus = builder.start();
+        try {
+            Await.until("both warnings", () -> read("stdout.txt").contains("WARNING  [ZmqEndpoint] zmq app listens on "
+                    + "0.0.0.0 without authentication: any host that reaches ports " + ports[0] + ", " + ports[1]
+                    + " and " + ports[2] + " can publish intel to the bus and read it; set curve.secret_key")
+                    && read("stdout.txt").contains("WARNING  [ZeekEndpoint] Zeek app listens on 0.0.0.0 without "
+                            + "authentication: any host that reaches port " + ports[3] + " can peer"),
+                    () -> read("stdout.txt"));
+        } finally {
+            bus.destroy();
+            assertTrue("stopped on SIGTERM", bus.waitFor(EXIT_SECONDS, TimeUnit.SECONDS));
+        }
     }
 
     @Test
