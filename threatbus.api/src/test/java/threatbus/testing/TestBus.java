@@ -85,9 +85,10 @@ public final class TestBus implements Bus {
             return topics;
         }
 
+        /** A subscription with a snapshot interval has a snapshot id, as the bus gives it. */
         @Override
         public Optional<String> snapshotId() {
-            return Optional.empty();
+            return snapshot.isZero() ? Optional.empty() : Optional.of("snapshot-" + id);
         }
 
         @Override

@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
 
 import threatbus.api.message.MessageType;
 import threatbus.api.message.SnapshotRequest;
+import threatbus.testing.TestBus;
 
 /** Relaying snapshot requests and expiring silent apps. */
 class ClientsTest {
 
-    private final FakeBus bus = new FakeBus();
+    private final TestBus bus = new TestBus();
     private final Clients clients = new Clients();
 
     private Client subscribed(String p2p, RecordingSink sink, Duration snapshot) {

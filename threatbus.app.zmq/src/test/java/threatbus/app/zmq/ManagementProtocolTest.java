@@ -13,10 +13,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import threatbus.testing.TestBus;
+
 /** The management cases of the original (management-protocol-cases.json), byte for byte. */
 class ManagementProtocolTest {
 
-    private final FakeBus bus = new FakeBus();
+    private final TestBus bus = new TestBus();
     private final Clients clients = new Clients();
     private final ManagementProtocol protocol = new ManagementProtocol(settings(""), bus, clients, new RecordingSink());
 

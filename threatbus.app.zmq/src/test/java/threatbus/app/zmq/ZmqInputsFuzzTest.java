@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import threatbus.testing.AllocationLimit;
+import threatbus.testing.TestBus;
 
 /**
  * What apps send to the zmq endpoint, under coverage-guided fuzzing: frames on the sub port and requests on
@@ -25,7 +26,7 @@ class ZmqInputsFuzzTest {
     private static final AllocationLimit LIMIT = new AllocationLimit(256 * 1024, 64);
     private final FrameDecoder frames = new FrameDecoder(64 * 1024);
     private final ManagementProtocol management = new ManagementProtocol(ManagementProtocolTest.settings(""),
-            new FakeBus(), new Clients(), new RecordingSink());
+            new TestBus(), new Clients(), new RecordingSink());
 
     /** A frame decodes to a message or to a rejection with a reason, never to an exception. */
     @FuzzTest(maxDuration = "30m")

@@ -16,6 +16,7 @@ import org.zeromq.ZMQ;
 
 import threatbus.api.metrics.AppMetrics;
 import threatbus.api.metrics.Sample;
+import threatbus.testing.TestBus;
 
 /** What the zmq app reports for scraping, after real apps subscribed and sent frames over TCP. */
 class ZmqMetricsSourceTest {
@@ -25,7 +26,7 @@ class ZmqMetricsSourceTest {
             .getBytes(StandardCharsets.UTF_8);
 
     private final ZContext apps = new ZContext();
-    private final FakeBus bus = new FakeBus();
+    private final TestBus bus = new TestBus();
     private ZmqEndpoint endpoint;
 
     @AfterEach

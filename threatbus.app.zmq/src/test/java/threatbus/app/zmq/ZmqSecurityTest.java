@@ -16,6 +16,8 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
+import threatbus.testing.TestBus;
+
 /** CURVE and PLAIN on the zmq endpoint, with real JeroMQ clients over TCP. */
 class ZmqSecurityTest {
 
@@ -23,7 +25,7 @@ class ZmqSecurityTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final ZContext clients = new ZContext();
-    private final FakeBus bus = new FakeBus();
+    private final TestBus bus = new TestBus();
     private ZmqEndpoint endpoint;
 
     @AfterEach
