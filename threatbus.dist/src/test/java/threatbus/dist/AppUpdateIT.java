@@ -16,22 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.inject.Inject;
-
-import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.Version;
-import org.osgi.service.cm.ConfigurationAdmin;
 
-import threatbus.api.Bus;
 import threatbus.api.Subscription;
 import threatbus.api.message.Indicator;
 
@@ -39,29 +27,10 @@ import threatbus.api.message.Indicator;
  * Upgrading an app bundle in place, as the README describes it: from the shell with {@code update}, and by
  * replacing its jar in the deploy folder. The bus and every other plugin go on; nothing the bus accepted is lost.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class AppUpdateIT {
+public class AppUpdateIT extends BusInFelix {
 
     private static final Pattern INDICATORS_IN = Pattern.compile(
             "\\nthreatbus_messages_in_total\\{topic=\"stix2/indicator\"} (\\d+)\\n");
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
-    @Inject
-    private CommandProcessor commands;
-
-    @Inject
-    private Bus bus;
-
-    @Configuration
-    public Option[] config() {
-        return ThreatBusOptions.withFreshDeployFolder();
-    }
 
     @Test
     public void updatingTheZmqAppFromTheShellMidStreamLosesNoMessageTheBusAccepted() throws Exception {
@@ -100,7 +69,7 @@ public class AppUpdateIT {
             stream.start();
             Await.until("a part of the stream delivered", () -> size(received) > 2_000);
             int beforeUpdate = size(received);
-            String reply = new Shell(commands).run("update " + bundleId);
+            String reply = shell("update " + bundleId);
             updated.set(true);
             int sentAtUpdate = sent.get();
             assertTrue("updated mid-stream, after " + sentAtUpdate + " of " + count, sentAtUpdate < count / 2);
@@ -165,7 +134,7 @@ public class AppUpdateIT {
     }
 
     private String status() {
-        return new Shell(commands).run("threatbus:status");
+        return shell("threatbus:status");
     }
 
     private static long indicatorsIn(MetricsScrape metrics) {

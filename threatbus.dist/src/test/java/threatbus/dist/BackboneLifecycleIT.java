@@ -12,44 +12,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
-import javax.inject.Inject;
-
-import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
-import threatbus.api.Bus;
 import threatbus.api.BusOverloadedException;
 import threatbus.api.message.Indicator;
 
 /** Backbones come and go at run time in a real Felix; the bus loses nothing it accepted. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class BackboneLifecycleIT {
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private Bus bus;
-
-    @Inject
-    private CommandProcessor commands;
-
-    @Configuration
-    public Option[] config() {
-        return ThreatBusOptions.withFreshDeployFolder();
-    }
-
-
+public class BackboneLifecycleIT extends BusInFelix {
 
     /** A publisher that meets a full inbox (no backbone for a while) tries again, as the zmq intake does. */
     private void publishUntilAccepted(Indicator indicator) {
@@ -68,7 +39,7 @@ public class BackboneLifecycleIT {
     }
 
     private String status() {
-        return new Shell(commands).run("threatbus:status");
+        return shell("threatbus:status");
     }
 
     @Test

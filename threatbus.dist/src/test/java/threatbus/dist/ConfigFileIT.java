@@ -17,18 +17,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-import javax.inject.Inject;
-
-import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Test;
-import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 import threatbus.api.Application;
 import threatbus.app.zeek.testpeer.RawWire;
@@ -40,9 +32,7 @@ import threatbus.app.zeek.testpeer.ZeekTestPeer;
  * are active, the others not; an edit of the file is applied live to the components it changes, and only to
  * them; an invalid edit changes nothing.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class ConfigFileIT {
+public class ConfigFileIT extends BusInFelix {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String FILE = "threatbus.test.config.file";
@@ -50,14 +40,9 @@ public class ConfigFileIT {
     /** Indicators the zmq test app uses to see its sockets connected; Zeek cannot map this pattern. */
     private static final String UNMAPPABLE = "[network-traffic:dst_port = 443]";
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private CommandProcessor commands;
-
+    @Override
     @Configuration
-    public Option[] options() throws IOException {
+    public Option[] config() throws IOException {
         Path file = ThreatBusOptions.freshFolder("config").resolve("config.yaml");
         // each test writes its own content and reloads; the container starts with a valid file
         Files.writeString(file, "plugins:\n  backbones:\n    inmem:\n  apps: {}\n");
@@ -211,11 +196,11 @@ public class ConfigFileIT {
     /** Writes the config file and reloads it at once (instead of waiting for the watcher); the reply. */
     private String apply(String yaml) throws IOException {
         Files.writeString(Path.of(System.getProperty(FILE)), yaml);
-        return new Shell(commands).run("threatbus:reload");
+        return shell("threatbus:reload");
     }
 
     private String shownConfig() {
-        return new Shell(commands).run("threatbus:config");
+        return shell("threatbus:config");
     }
 
     private void startApps() throws Exception {

@@ -8,41 +8,15 @@ import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
-import javax.inject.Inject;
-
-import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Test;
-import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /** Configuration reaches the running bus through ConfigAdmin, from code or from files, without a restart. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class ConfigurationIT {
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private CommandProcessor commands;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
-    @Configuration
-    public Option[] config() {
-        return ThreatBusOptions.withFreshDeployFolder();
-    }
+public class ConfigurationIT extends BusInFelix {
 
     private String status() {
-        return new Shell(commands).run("threatbus:status");
+        return shell("threatbus:status");
     }
 
     private long coreServiceId() throws Exception {

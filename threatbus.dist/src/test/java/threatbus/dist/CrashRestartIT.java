@@ -18,10 +18,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.After;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
 
 import threatbus.api.message.Indicator;
 import threatbus.app.zeek.testpeer.RawWire;
@@ -33,16 +29,10 @@ import threatbus.app.zeek.testpeer.ZeekTestPeer;
  * again, as the wrapper apps do; a Zeek peers again and subscribes; intel flows to both; the store's history is
  * intact.
  */
-@RunWith(PaxExam.class)
-public class CrashRestartIT {
+public class CrashRestartIT extends BusInFelix {
 
     private static final String MARKER = "[network-traffic:dst_port = 443]";
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Configuration
-    public Option[] config() {
-        return ThreatBusOptions.withFreshDeployFolder();
-    }
 
     @Test
     public void afterSigkillAndRestartZmqAppsAndZeeksSubscribeAgainAndIntelFlows() throws Exception {

@@ -7,37 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import javax.inject.Inject;
-
-import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 /** Plugins are deployed by dropping their jar into the watched folder, and undeployed by removing it. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class HotDeployIT {
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private CommandProcessor commands;
-
-    @Configuration
-    public Option[] config() {
-        return ThreatBusOptions.withFreshDeployFolder();
-    }
+public class HotDeployIT extends BusInFelix {
 
     private String status() {
-        return new Shell(commands).run("threatbus:status");
+        return shell("threatbus:status");
     }
 
     private boolean installed(String symbolicName) {

@@ -16,42 +16,19 @@ import java.net.http.HttpResponse;
 import java.util.Collections;
 import java.util.Optional;
 
-import javax.inject.Inject;
-
-import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /** The Prometheus endpoint: closed without configuration, and scraped over a real socket once turned on. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class MetricsIT {
+public class MetricsIT extends BusInFelix {
 
     private static final String INDICATOR = "'{\"type\": \"indicator\", \"spec_version\": \"2.1\", "
             + "\"id\": \"indicator--7a2c6e3b-1d2f-4b8c-8c2f-3c8e7d4f0b12\", \"created\": \"2022-05-16T12:00:00.000Z\", "
             + "\"modified\": \"2022-05-16T12:00:00.000Z\", \"pattern\": \"[ipv4-addr:value = '\\''6.6.6.6'\\'']\", "
             + "\"pattern_type\": \"stix\", \"valid_from\": \"2022-05-16T12:00:00.000Z\"}'";
 
-    @Inject
-    private CommandProcessor commands;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
-    @Configuration
-    public Option[] config() {
-        return ThreatBusOptions.withFreshDeployFolder();
-    }
-
     @Test
     public void withoutConfigurationTheDefaultPortIsClosed() throws Exception {
-        Await.until("bus up", () -> new Shell(commands).run("threatbus:status").contains("inmem  active"));
+        Await.until("bus up", () -> shell("threatbus:status").contains("inmem  active"));
         assertTrue("no metrics configuration", configurationAdmin.listConfigurations(
                 "(service.pid=threatbus.metrics)") == null);
         assertRefused(InetAddress.getLoopbackAddress(), 9464);
@@ -61,7 +38,7 @@ public class MetricsIT {
     public void turnedOnItServesTheBusCountersOnLoopbackOnly() throws Exception {
         MetricsScrape metrics = MetricsScrape.enable(configurationAdmin);
 
-        String published = new Shell(commands).run("threatbus:publish " + INDICATOR);
+        String published = shell("threatbus:publish " + INDICATOR);
         assertTrue(published, published.startsWith("published"));
 
         metrics.awaitLine("threatbus_messages_in_total{topic=\"stix2/indicator\"} 1");

@@ -16,21 +16,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import javax.inject.Inject;
-
-import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Test;
-import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -47,9 +38,7 @@ import threatbus.app.zeek.testpeer.ZeekTestPeer;
  * The MISP app in a real Felix: MISP's ZeroMQ publisher (a JeroMQ PUB here) → bus → a zmq app; a sighting
  * from a Zeek peer → bus → MISP's REST API (a strict fake of it, checking method, path, headers and body).
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class MispAppIT {
+public class MispAppIT extends BusInFelix {
 
     private static final String ATTRIBUTE_UUID = "5e1f2787-fcfc-4718-a58a-00b4c0a82f06";
     private static final String NOTIFICATION = "{\"Attribute\": {\"id\": \"15\", \"event_id\": \"1\", \"category\": "
@@ -59,15 +48,7 @@ public class MispAppIT {
             + "\"Event\": {\"id\": \"1\", \"org_id\": \"1\", \"orgc_id\": \"1\", \"info\": \"it\"}, "
             + "\"action\": \"add\"}";
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
-    @Inject
-    private CommandProcessor commands;
-
+    @Override
     @Configuration
     public Option[] config() {
         // the fake MISP runs in the test, inside the framework, on the JDK's HTTP server
@@ -103,8 +84,8 @@ public class MispAppIT {
                 publisher.send(frame, 0);
                 indicator = app.receive(200);
             }
-            assertTrue("no indicator from MISP\n" + new Shell(commands).run("threatbus:misp") + "\n"
-                    + new Shell(commands).run("threatbus:status"), indicator != null);
+            assertTrue("no indicator from MISP\n" + shell("threatbus:misp") + "\n"
+                    + shell("threatbus:status"), indicator != null);
             assertTrue(indicator, indicator.startsWith(app.p2p + "indicator {\"type\": \"indicator\""));
             assertTrue(indicator, indicator.contains("\"id\": \"indicator--" + ATTRIBUTE_UUID + "\""));
             assertTrue(indicator, indicator.contains("\"pattern\": \"[domain-name:value = 'example.com']\""));
@@ -116,7 +97,7 @@ public class MispAppIT {
                     .getBytes(StandardCharsets.UTF_8), 0);
             publisher.send(frame, 0);
             assertTrue("the feed stopped after malformed input", app.receive(10_000) != null);
-            String status = new Shell(commands).run("threatbus:misp");
+            String status = shell("threatbus:misp");
             assertTrue(status, status.contains("Feed: ZeroMQ tcp://127.0.0.1:" + mispPort + " (connected)"));
             assertTrue(status, status.matches("(?s).*rejected not_json +1\\b.*"));
             assertTrue(status, status.matches("(?s).*rejected unknown_action +1\\b.*"));

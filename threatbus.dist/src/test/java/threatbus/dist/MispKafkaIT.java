@@ -6,25 +6,15 @@ import static org.junit.Assert.assertTrue;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
-import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * The MISP app's Kafka feed in a real Felix: the Kafka client packages embedded in the MISP bundle consume
  * from a real broker, and the attribute reaches a zmq app as an indicator.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class MispKafkaIT {
+public class MispKafkaIT extends BusInFelix {
 
     private static final String TOPIC = "misp_attribute";
     private static final String ATTRIBUTE_UUID = "6a1f2787-fcfc-4718-a58a-00b4c0a82f07";
@@ -35,12 +25,7 @@ public class MispKafkaIT {
             + "\"Event\": {\"id\": \"1\", \"org_id\": \"1\", \"orgc_id\": \"1\", \"info\": \"it\"}, "
             + "\"action\": \"add\"}";
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
+    @Override
     @Configuration
     public Option[] config() throws Exception {
         Option[] options = ThreatBusOptions.withFreshDeployFolder();

@@ -13,22 +13,12 @@ import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.List;
 
-import javax.inject.Inject;
-
-import org.apache.felix.service.command.CommandProcessor;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
-import threatbus.api.Bus;
 import threatbus.api.BusOverloadedException;
 import threatbus.api.message.Indicator;
 import threatbus.testbroker.RabbitNode;
@@ -38,26 +28,13 @@ import threatbus.testbroker.RabbitNode;
  * in-memory backbone, survives a broker crash with the bus holding messages meanwhile, and connects this host
  * with a second one (the product in a child process) as the original's hosts share one exchange.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class RabbitmqBackboneIT {
+public class RabbitmqBackboneIT extends BusInFelix {
 
     private static final String SIX = "[ipv4-addr:value = '6.6.6.6']";
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
-    @Inject
-    private CommandProcessor commands;
-
-    @Inject
-    private Bus bus;
-
     private RabbitNode node;
 
+    @Override
     @Configuration
     public Option[] config() {
         List<Option> options = new ArrayList<>(Arrays.asList(ThreatBusOptions.withFreshDeployFolder()));
@@ -86,10 +63,8 @@ public class RabbitmqBackboneIT {
     }
 
     private String status() {
-        return new Shell(commands).run("threatbus:status");
+        return shell("threatbus:status");
     }
-
-
 
     @Test
     public void whileTheBrokerIsDownTheBusHoldsMessagesAndShowsItThenDeliversEachOnce() throws Exception {

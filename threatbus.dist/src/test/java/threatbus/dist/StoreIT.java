@@ -16,21 +16,9 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
-import javax.inject.Inject;
-
-import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import threatbus.api.Application;
-import threatbus.api.Bus;
 import threatbus.api.Subscription;
 import threatbus.api.message.Indicator;
 import threatbus.api.message.Operation;
@@ -41,28 +29,9 @@ import threatbus.app.zeek.testpeer.ZeekTestPeer;
  * The store in the running bus: a late subscriber gets the history with no MISP configured, over zmq and
  * from Zeek, and an indicator is withdrawn on the bus when its {@code valid_until} passes.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class StoreIT {
+public class StoreIT extends BusInFelix {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
-    @Inject
-    private CommandProcessor commands;
-
-    @Inject
-    private Bus bus;
-
-    @Configuration
-    public Option[] config() {
-        return ThreatBusOptions.withFreshDeployFolder();
-    }
 
     /** Five indicators of the last days, published and stored. */
     private List<Indicator> storeHistory() throws Exception {
@@ -81,7 +50,7 @@ public class StoreIT {
     }
 
     private String store() {
-        return new Shell(commands).run("threatbus:store");
+        return shell("threatbus:store");
     }
 
     @Test
@@ -101,9 +70,9 @@ public class StoreIT {
             }
             assertEquals(Set.of("history-0", "history-1", "history-2", "history-3", "history-4"), received);
         }
-        String status = new Shell(commands).run("threatbus:status");
+        String status = shell("threatbus:status");
         assertTrue(status, status.contains("5 items delivered, 0 duplicates dropped"));
-        String lookup = new Shell(commands).run("threatbus:store history3.example");
+        String lookup = shell("threatbus:store history3.example");
         assertTrue(lookup, lookup.contains(history.get(3).id() + " (active)") && lookup.contains("never sighted"));
     }
 
@@ -136,7 +105,7 @@ public class StoreIT {
         off.put("enabled", false);
         configurationAdmin.getConfiguration("threatbus.store", "?").update(off);
 
-        Await.until("the store left the bus", () -> !new Shell(commands).run("threatbus:status")
+        Await.until("the store left the bus", () -> !shell("threatbus:status")
                 .contains("threatbus.store"));
         assertEquals("Store off (store.enabled: false) or not started\n", store());
         assertTrue(context.getServiceReferences(Application.class, "(threatbus.app.name=store)").isEmpty());
@@ -147,7 +116,7 @@ public class StoreIT {
         StoreFixture.start(context, configurationAdmin, commands);
         List<Indicator> history = storeHistory();
 
-        String lookup = new Shell(commands).run("threatbus:store " + history.get(0).id());
+        String lookup = shell("threatbus:store " + history.get(0).id());
 
         assertTrue(lookup, lookup.startsWith(history.get(0).id() + " (active)\n"));
         assertTrue(lookup, lookup.contains("\"name\": \"history-0\""));
@@ -174,7 +143,7 @@ public class StoreIT {
             assertFalse("not before valid_until", withdrawnAt.isBefore(until));
             assertTrue("within a second of valid_until, was " + Duration.between(until, withdrawnAt),
                     Duration.between(until, withdrawnAt).compareTo(Duration.ofSeconds(1)) < 0);
-            Await.until("retired in the store", () -> new Shell(commands).run("threatbus:store 203.0.113.7")
+            Await.until("retired in the store", () -> shell("threatbus:store 203.0.113.7")
                     .contains("No indicator 203.0.113.7"));
             assertTrue(store(), store().contains("1 expired and withdrawn"));
         } finally {

@@ -15,20 +15,8 @@ import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.inject.Inject;
-
-import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
-import threatbus.api.Bus;
 import threatbus.api.BusOverloadedException;
 import threatbus.api.message.Indicator;
 import threatbus.app.zeek.testpeer.RawWire;
@@ -41,9 +29,7 @@ import threatbus.app.zeek.testpeer.ZeekTestPeer;
  * subscriber get every one, and the bus's memory stays within its bounds (the stuck one's socket and peer
  * queues and its bounded outbox, not the whole stream).
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class StuckSubscriberIT {
+public class StuckSubscriberIT extends BusInFelix {
 
     private static final int TOTAL = 100_000;
     /** How far the publisher may run ahead of the healthy subscriber, so that only the stuck one overflows. */
@@ -51,23 +37,6 @@ public class StuckSubscriberIT {
     private static final long HEAP_BOUND = 64L << 20;
     private static final String MARKER = "[network-traffic:dst_port = 443]";
     private static final Pattern NUMBERED = Pattern.compile("\"name\": \"(\\d+)\"");
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
-    @Inject
-    private Bus bus;
-
-    @Inject
-    private CommandProcessor commands;
-
-    @Configuration
-    public Option[] config() {
-        return ThreatBusOptions.withFreshDeployFolder();
-    }
 
     @Test
     public void aZmqAppThatStopsReadingLosesOnlyItsOwnMessagesAndMemoryStaysBounded() throws Exception {
@@ -91,7 +60,7 @@ public class StuckSubscriberIT {
             }, "healthy-app");
             publishAll(Numbered::indicator, reader, received);
 
-            String apps = new Shell(commands).run("threatbus:zmq");
+            String apps = shell("threatbus:zmq");
             Pattern row = Pattern.compile("\\s+\\S+\\s+.+?\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+\\d+ s ago");
             assertOnlyTheStuckOneDropped("zmq app", received, inProcess, heapBefore, apps,
                     column(apps, healthy.p2p, row, 3), column(apps, stuck.p2p, row, 3));
@@ -127,7 +96,7 @@ public class StuckSubscriberIT {
             }, "healthy-zeek");
             publishAll(Numbered::withNumberedId, reader, received);
 
-            String zeeks = new Shell(commands).run("threatbus:zeek");
+            String zeeks = shell("threatbus:zeek");
             // P2P TOPIC, SUB, STATE (one or two words), SENT, WAITS, UNMAPPABLE, DROPPED
             Pattern row = Pattern.compile("\\s+\\S+\\s+[a-z]+(?: [a-z]+)?\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s");
             assertOnlyTheStuckOneDropped("Zeek", received, inProcess, heapBefore, zeeks,

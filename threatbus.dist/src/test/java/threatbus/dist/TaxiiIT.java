@@ -17,23 +17,11 @@ import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.Set;
 
-import javax.inject.Inject;
-
-import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import threatbus.api.Bus;
 import threatbus.api.message.Indicator;
 
 /**
@@ -41,31 +29,12 @@ import threatbus.api.message.Indicator;
  * configured, then discovery, paging through more indicators than one page, the error statuses, and a post
  * that reaches the bus and the store.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class TaxiiIT {
+public class TaxiiIT extends BusInFelix {
 
     private static final String TAXII = "application/taxii+json;version=2.1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client = HttpClient.newHttpClient();
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
-    @Inject
-    private CommandProcessor commands;
-
-    @Inject
-    private Bus bus;
-
-    @Configuration
-    public Option[] config() {
-        return ThreatBusOptions.withFreshDeployFolder();
-    }
 
     private String base;
 
@@ -110,7 +79,7 @@ public class TaxiiIT {
 
     @Test
     public void withoutConfigurationNothingListensForHttp() throws Exception {
-        Await.until("bus up", () -> new Shell(commands).run("threatbus:status").contains("inmem  active"));
+        Await.until("bus up", () -> shell("threatbus:status").contains("inmem  active"));
         for (int port : new int[] {8080, 9466}) {
             try (java.net.Socket socket = new java.net.Socket()) {
                 socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1_000);
@@ -129,7 +98,7 @@ public class TaxiiIT {
             bus.publish(Indicator.builder().created(now).validFrom(now).name("taxii-" + i)
                     .pattern("[ipv4-addr:value = '198.51.100." + i % 250 + "']").build());
         }
-        Await.until("stored", () -> new Shell(commands).run("threatbus:store")
+        Await.until("stored", () -> shell("threatbus:store")
                 .contains("250 indicator versions stored"));
 
         JsonNode discovery = JSON.readTree(get("/", "analyst:pw-analyst", TAXII).body());
@@ -169,7 +138,7 @@ public class TaxiiIT {
         Indicator first = Indicator.builder().created(now).validFrom(now).name("first")
                 .pattern("[domain-name:value = 'first.example']").build();
         bus.publish(first);
-        Await.until("first stored", () -> new Shell(commands).run("threatbus:store")
+        Await.until("first stored", () -> shell("threatbus:store")
                 .contains("1 indicator versions stored"));
         JsonNode page = JSON.readTree(get("/threatbus/collections/indicators/objects/", "analyst:pw-analyst",
                 TAXII).body());
@@ -179,7 +148,7 @@ public class TaxiiIT {
         Indicator second = Indicator.builder().created(now).modified(now.plusSeconds(1)).validFrom(now)
                 .name("second").pattern("[domain-name:value = 'second.example']").build();
         bus.publish(second);
-        Await.until("second stored", () -> new Shell(commands).run("threatbus:store")
+        Await.until("second stored", () -> shell("threatbus:store")
                 .contains("2 indicator versions stored"));
 
         String objects = "/threatbus/collections/indicators/objects/";
@@ -248,6 +217,6 @@ public class TaxiiIT {
         JsonNode again = JSON.readTree(get("/threatbus/status/" + status.get("id").asText() + "/", "feeder:pw-feeder",
                 TAXII).body());
         assertEquals(status, again);
-        assertFalse(new Shell(commands).run("threatbus:store posted.example").contains("No indicator"));
+        assertFalse(shell("threatbus:store posted.example").contains("No indicator"));
     }
 }

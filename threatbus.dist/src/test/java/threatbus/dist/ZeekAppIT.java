@@ -15,18 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import javax.inject.Inject;
-
-import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import threatbus.app.zeek.testpeer.RawWire;
 import threatbus.app.zeek.testpeer.RawWire.Op;
@@ -37,9 +26,7 @@ import threatbus.app.zeek.testpeer.ZeekTestPeer;
  * as Zeek's {@code Broker::peer} does, running the Threat Bus script's exchange: subscribe, acknowledgement,
  * intel, sightings.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class ZeekAppIT {
+public class ZeekAppIT extends BusInFelix {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String INDICATOR_ID = "indicator--42d31a5b-2da0-4bdd-9823-1723a98fc2fb";
@@ -47,20 +34,6 @@ public class ZeekAppIT {
             * 1_000_000_000L + 123_456_000L;
     /** Indicators the zmq test app uses to see its sockets connected; Zeek cannot map this pattern. */
     private static final String UNMAPPABLE = "[network-traffic:dst_port = 443]";
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
-    @Inject
-    private CommandProcessor commands;
-
-    @Configuration
-    public Option[] config() {
-        return ThreatBusOptions.withFreshDeployFolder();
-    }
 
     @Test
     public void indicatorFromAZmqAppReachesZeekAsTheExactIntelEvent() throws Exception {
@@ -90,8 +63,8 @@ public class ZeekAppIT {
             try {
                 intel = peer.next(RawWire.DATA, WAIT);
             } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + "\n" + new Shell(commands).run("threatbus:zeek") + "\n"
-                        + new Shell(commands).run("threatbus:status"), e);
+                throw new AssertionError(e.getMessage() + "\n" + shell("threatbus:zeek") + "\n"
+                        + shell("threatbus:status"), e);
             }
             assertEquals(p2p, intel.topic());
             byte[] expected = BrokerBytes.event("Tenzir::intel", 0, vector(timestamp(CREATED_NANOS),
@@ -134,16 +107,16 @@ public class ZeekAppIT {
             assertTrue(frame, frame.contains("\"last_seen\": \"2021-03-04T10:00:00.000Z\""));
             assertTrue(frame, frame.contains("\"x_threatbus_sighting_context\": {\"noisy\": false}"));
 
-            String status = new Shell(commands).run("threatbus:zeek");
+            String status = shell("threatbus:zeek");
             assertTrue(status, status.contains(p2p));
             assertTrue(status, status.contains("1 subscribe, 0 unsubscribe, 1 sightings published"));
 
             peer.publish("threatbus/manage", BrokerBytes.event("Tenzir::unsubscribe", seen, str(p2p)));
-            Await.until("the subscription ends", () -> new Shell(commands).run("threatbus:zeek")
+            Await.until("the subscription ends", () -> shell("threatbus:zeek")
                     .contains("PEER\n  (none)\n\nFrom Zeek: 3 events received: 1 subscribe, 1 unsubscribe"),
-                    () -> new Shell(commands).run("threatbus:zeek"));
+                    () -> shell("threatbus:zeek"));
             peer.bye(WAIT);
-            Await.until("the peer is gone", () -> new Shell(commands).run("threatbus:zeek").contains("(none)\n\nSub"));
+            Await.until("the peer is gone", () -> shell("threatbus:zeek").contains("(none)\n\nSub"));
         }
     }
 

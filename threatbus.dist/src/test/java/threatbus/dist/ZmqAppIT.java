@@ -11,42 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import javax.inject.Inject;
-
-import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /** The zmq app in a real Felix with real ZeroMQ clients, speaking the original's protocol. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class ZmqAppIT {
+public class ZmqAppIT extends BusInFelix {
 
     private static final String SIX = "[ipv4-addr:value = '6.6.6.6']";
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
-    @Inject
-    private CommandProcessor commands;
-
     private ZmqFixture bus;
-
-    @Configuration
-    public Option[] config() {
-        return ThreatBusOptions.withFreshDeployFolder();
-    }
 
     @Before
     public void startZmq() throws Exception {
@@ -149,8 +122,8 @@ public class ZmqAppIT {
                 expected.add("good " + i);
             }
             assertEquals(expected, names);
-            String zmq = new Shell(commands).run("threatbus:zmq");
-            Await.until("all garbage counted", () -> new Shell(commands).run("threatbus:zmq")
+            String zmq = shell("threatbus:zmq");
+            Await.until("all garbage counted", () -> shell("threatbus:zmq")
                     .matches("(?s).*no_separator\\s+500 .*malformed\\s+1500 .*"), () -> zmq);
         }
     }
@@ -163,7 +136,7 @@ public class ZmqAppIT {
 
         // watch from the side: a heartbeat would keep it alive
         Await.until("the silent app is expired",
-                () -> new Shell(commands).run("threatbus:zmq").contains("1 expired for missing heartbeats"));
+                () -> shell("threatbus:zmq").contains("1 expired for missing heartbeats"));
         assertEquals("{\"status\": \"error\"}", manage("{\"action\": \"heartbeat\", \"topic\": \"" + p2p + "\"}"));
     }
 

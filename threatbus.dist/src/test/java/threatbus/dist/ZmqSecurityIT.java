@@ -9,18 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
-import javax.inject.Inject;
-
-import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -29,23 +18,7 @@ import org.zeromq.ZMQ;
  * The zmq app with CURVE in a real Felix: JeroMQ's optional NaCl bundle is wired, an admitted client
  * subscribes, publishes and receives through the bus encrypted, and a client without keys is refused.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class ZmqSecurityIT {
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
-    @Inject
-    private CommandProcessor commands;
-
-    @Configuration
-    public Option[] config() {
-        return ThreatBusOptions.withFreshDeployFolder();
-    }
+public class ZmqSecurityIT extends BusInFelix {
 
     @Test
     public void anAdmittedCurveClientSubscribesAndGetsIntelWhileAClientWithoutKeysIsRefused() throws Exception {
@@ -61,7 +34,7 @@ public class ZmqSecurityIT {
         configurationAdmin.getConfiguration("threatbus.app.zmq", "?").update(properties);
         Bundles.start(context, "threatbus.app.zmq");
         Await.until("the zmq app runs with CURVE",
-                () -> new Shell(commands).run("threatbus:zmq").contains("CURVE, server key " + bus.publicKey));
+                () -> shell("threatbus:zmq").contains("CURVE, server key " + bus.publicKey));
 
         try (ZContext zmq = new ZContext()) {
             ZMQ.Socket manage = curve(zmq.createSocket(SocketType.REQ), app, bus.publicKey);
@@ -93,7 +66,7 @@ public class ZmqSecurityIT {
             stranger.connect("tcp://127.0.0.1:" + ports[0]);
             stranger.send("{\"action\": \"subscribe\", \"topic\": \"stix2/indicator\", \"snapshot\": 0}");
             assertNull("a client without CURVE gets no answer", stranger.recvStr());
-            String status = new Shell(commands).run("threatbus:zmq");
+            String status = shell("threatbus:zmq");
             assertTrue(status, status.matches("(?s).*Security: CURVE.*[1-9][0-9]* handshakes admitted.*"));
             assertTrue(status, !status.contains(bus.secretKey));
         }
