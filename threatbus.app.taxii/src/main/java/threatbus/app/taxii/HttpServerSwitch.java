@@ -2,8 +2,6 @@
 package threatbus.app.taxii;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
@@ -17,6 +15,8 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import threatbus.api.net.Hosts;
 
 /**
  * Turns the runtime's HTTP server (Felix's Jetty, off in {@code threatbus.jar} until needed) on at the TAXII
@@ -45,17 +45,9 @@ public final class HttpServerSwitch {
         properties.put("org.apache.felix.http.host", config.host());
         properties.put("org.osgi.service.http.port", config.port());
         configurationAdmin.getConfiguration(HTTP_PID, "?").updateIfDifferent(properties);
-        if (!isLoopback(config.host())) {
+        if (!Hosts.isLoopback(config.host())) {
             LOG.warn("TAXII serves on {}:{}, beyond this host, over plain HTTP: put TLS in front of it (a reverse "
                     + "proxy) so that passwords do not cross the network in the clear", config.host(), config.port());
-        }
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
         }
     }
 

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import threatbus.api.Bus;
+import threatbus.api.net.Hosts;
 import threatbus.app.zeek.broker.BrokerEndpoint;
 import threatbus.app.zeek.broker.TransportSecurity;
 
@@ -28,15 +29,11 @@ final class ZeekEndpoint implements AutoCloseable {
         this.broker = new BrokerEndpoint(settings.endpointConfig(), session);
         broker.subscriptions(Set.copyOf(ZeekSession.topics()));
         LOG.info("Zeek app ready for {}:: events on {}", settings.namespace(), ZeekSession.topics());
-        if (!loopback(settings.host()) && !(settings.security() instanceof TransportSecurity.MutualTls)) {
+        if (!Hosts.isLoopback(settings.host()) && !(settings.security() instanceof TransportSecurity.MutualTls)) {
             LOG.warn("Zeek app listens on {} without authentication: any host that reaches port {} can peer, "
                     + "publish sightings and read intel; set ssl_certificate, ssl_keyfile and ssl_cafile for "
                     + "mutual TLS", settings.host(), settings.port());
         }
-    }
-
-    private static boolean loopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
     }
 
     ZeekSettings settings() {

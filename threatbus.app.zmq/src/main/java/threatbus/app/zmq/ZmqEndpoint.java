@@ -15,6 +15,7 @@ import org.zeromq.ZMQException;
 import threatbus.api.Bus;
 import threatbus.api.Publishing;
 import threatbus.api.message.Message;
+import threatbus.api.net.Hosts;
 import threatbus.app.zmq.Intake.Rejection;
 
 /**
@@ -104,7 +105,7 @@ final class ZmqEndpoint implements AutoCloseable {
         start("threatbus-zmq-housekeeping", this::keepHouse);
         LOG.info("zmq app listening on {}: manage {}, pub {}, sub {}; security: {}", settings.host(),
                 settings.managePort(), settings.pubPort(), settings.subPort(), settings.security().describe());
-        if (!settings.loopbackOnly() && settings.security().mechanism() == ZmqSecurity.Mechanism.NULL) {
+        if (!Hosts.isLoopback(settings.host()) && settings.security().mechanism() == ZmqSecurity.Mechanism.NULL) {
             LOG.warn("zmq app listens on {} without authentication: any host that reaches ports {}, {} and {} can "
                     + "publish intel to the bus and read it; set curve.secret_key (and curve.allowed_clients) or "
                     + "plain.users", settings.host(), settings.managePort(), settings.pubPort(), settings.subPort());

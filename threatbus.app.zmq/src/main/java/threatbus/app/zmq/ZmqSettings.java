@@ -55,12 +55,6 @@ record ZmqSettings(String host, int managePort, int pubPort, int subPort, Durati
         }
     }
 
-    /** Whether the sockets listen only on this machine (a loopback address or localhost). */
-    boolean loopbackOnly() {
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1");
-    }
-
     String endpoint(int port) {
         return "tcp://" + host + ":" + port;
     }

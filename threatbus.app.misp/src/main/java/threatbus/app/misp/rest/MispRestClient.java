@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import threatbus.api.net.Hosts;
 import threatbus.app.misp.rest.MispApiException.Kind;
 
 /**
@@ -48,7 +49,7 @@ public final class MispRestClient {
                     + " this affects only this client", settings.host());
             builder.sslContext(InsecureTls.context());
         }
-        if ("http".equalsIgnoreCase(settings.host().getScheme()) && !isLoopback(settings.host().getHost())) {
+        if ("http".equalsIgnoreCase(settings.host().getScheme()) && !Hosts.isLoopback(settings.host().getHost())) {
             LOG.warn("MISP at {} is reached over plain HTTP: the API key travels unencrypted", settings.host());
         }
         this.http = builder.build();
@@ -109,10 +110,6 @@ public final class MispRestClient {
     }
 
     /** By name only: a DNS lookup in a constructor could block. */
-    private static boolean isLoopback(String host) {
-        return "localhost".equalsIgnoreCase(host) || host.startsWith("127.") || "[::1]".equals(host);
-    }
-
     /** The list itself, or one {@code null} standing for "no restriction". */
     private static List<String> orNone(List<String> values) {
         if (values.isEmpty()) {
