@@ -18,9 +18,7 @@ class BackboneDispatchTest extends BusCoreFixture {
 
     @Test
     void deliversThroughTheActiveBackboneToMatchingSubscribers() throws Exception {
-        start();
-        RecordingBackbone inmem = new RecordingBackbone("inmem");
-        bus.addBackbone(inmem.entry(0, 1));
+        RecordingBackbone inmem = startWithBackbone();
         Collector indicators = new Collector();
         Collector sightings = new Collector();
         Collector everything = new Collector();
@@ -40,8 +38,7 @@ class BackboneDispatchTest extends BusCoreFixture {
 
     @Test
     void sharesOneMessageObjectWithEverySubscriber() throws Exception {
-        start();
-        bus.addBackbone(new RecordingBackbone("inmem").entry(0, 1));
+        startWithBackbone();
         Collector a = new Collector();
         Collector b = new Collector();
         bus.subscribe("test", List.of("stix2/"), Duration.ZERO, a);

@@ -17,6 +17,14 @@ abstract class BusCoreFixture {
         return bus;
     }
 
+    /** Starts the core with one active recording backbone, {@code inmem}. */
+    RecordingBackbone startWithBackbone() {
+        start();
+        RecordingBackbone inmem = new RecordingBackbone("inmem");
+        bus.addBackbone(inmem.entry(0, 1));
+        return inmem;
+    }
+
     @AfterEach
     void stop() {
         if (bus != null) {

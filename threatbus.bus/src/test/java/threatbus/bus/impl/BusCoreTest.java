@@ -18,8 +18,7 @@ class BusCoreTest extends BusCoreFixture {
 
     @Test
     void aFailingSubscriberIsCountedAndKeepsReceiving() throws Exception {
-        start();
-        bus.addBackbone(new RecordingBackbone("inmem").entry(0, 1));
+        startWithBackbone();
         Collector collector = new Collector();
         BusSubscription subscription = bus.subscribe("test", List.of("stix2/"), Duration.ZERO, message -> {
             if (Messages.number(message) % 2 == 0) {
@@ -37,8 +36,7 @@ class BusCoreTest extends BusCoreFixture {
 
     @Test
     void deliversTwiceForOverlappingTopicsOfOneSubscriptionAndEchoesToThePublisher() throws Exception {
-        start();
-        bus.addBackbone(new RecordingBackbone("inmem").entry(0, 1));
+        startWithBackbone();
         Collector app = new Collector();
         bus.subscribe("app", List.of("stix2", "stix2/indicator"), Duration.ZERO, app);
 
@@ -51,8 +49,7 @@ class BusCoreTest extends BusCoreFixture {
 
     @Test
     void ignoresDuplicateTopicsInOneSubscription() throws Exception {
-        start();
-        bus.addBackbone(new RecordingBackbone("inmem").entry(0, 1));
+        startWithBackbone();
         Collector app = new Collector();
         BusSubscription subscription = bus.subscribe("app", List.of("stix2/", "stix2/"), Duration.ZERO, app);
 
@@ -65,9 +62,7 @@ class BusCoreTest extends BusCoreFixture {
 
     @Test
     void unsubscribingStopsDeliveryAndTellsTheBackbones() throws Exception {
-        start();
-        RecordingBackbone backbone = new RecordingBackbone("inmem");
-        bus.addBackbone(backbone.entry(0, 1));
+        RecordingBackbone backbone = startWithBackbone();
         Collector subscriber = new Collector();
         BusSubscription subscription = bus.subscribe("test", List.of("stix2/"), Duration.ZERO, subscriber);
         bus.publish(Messages.indicator(1));
@@ -86,8 +81,7 @@ class BusCoreTest extends BusCoreFixture {
 
     @Test
     void appliesANewConfigurationToExistingOutboxes() throws Exception {
-        start();
-        bus.addBackbone(new RecordingBackbone("inmem").entry(0, 1));
+        startWithBackbone();
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch delivering = new CountDownLatch(1);
         BusSubscription subscription = bus.subscribe("test", List.of("stix2/"), Duration.ZERO, m -> {
@@ -145,8 +139,7 @@ class BusCoreTest extends BusCoreFixture {
 
     @Test
     void countsMessagesPerTopic() throws Exception {
-        start();
-        bus.addBackbone(new RecordingBackbone("inmem").entry(0, 1));
+        startWithBackbone();
         Collector subscriber = new Collector();
         bus.subscribe("test", List.of("stix2/indicator"), Duration.ZERO, subscriber);
 

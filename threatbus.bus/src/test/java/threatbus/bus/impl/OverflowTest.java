@@ -20,8 +20,7 @@ class OverflowTest extends BusCoreFixture {
     @Test
     void aSlowSubscriberOnlyFillsItsOwnOutbox() throws Exception {
         config.outboxCapacity = 100;
-        start();
-        bus.addBackbone(new RecordingBackbone("inmem").entry(0, 1));
+        startWithBackbone();
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean stuck = new AtomicBoolean();
         BusSubscription slow = bus.subscribe("slow", List.of("stix2/"), Duration.ZERO, message -> {
@@ -61,9 +60,7 @@ class OverflowTest extends BusCoreFixture {
     private List<Integer> keptAfterOverflow(OverflowPolicy policy) throws Exception {
         config.outboxCapacity = 3;
         config.overflow = policy;
-        start();
-        RecordingBackbone backbone = new RecordingBackbone("inmem");
-        bus.addBackbone(backbone.entry(0, 1));
+        RecordingBackbone backbone = startWithBackbone();
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch first = new CountDownLatch(1);
         Collector collector = new Collector();
@@ -89,8 +86,7 @@ class OverflowTest extends BusCoreFixture {
         config.outboxCapacity = 1;
         config.overflow = OverflowPolicy.BLOCK;
         config.blockMs = 50;
-        start();
-        bus.addBackbone(new RecordingBackbone("inmem").entry(0, 1));
+        startWithBackbone();
         CountDownLatch release = new CountDownLatch(1);
         BusSubscription subscription = bus.subscribe("test", List.of("stix2/"), Duration.ZERO, m -> release.await());
 
