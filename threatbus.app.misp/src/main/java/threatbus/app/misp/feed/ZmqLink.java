@@ -68,8 +68,9 @@ final class ZmqLink {
                 if (state == State.GREETED) {
                     LOG.warn("MISP ZeroMQ feed lost {}; reconnecting", settings.endpoint());
                 } else if (state == State.CONNECTING) {
-                    failed(nowMillis, "MISP closed the connection during the handshake; does it require a "
-                            + "username and password (zmq.username/zmq.password)?");
+                    failed(nowMillis, "the connection ended during the ZeroMQ handshake (closed by MISP, or no "
+                            + "answer in time)" + (settings.authenticates() ? ""
+                                    : "; does MISP require a username and password (zmq.username/zmq.password)?"));
                 }
                 state = State.CONNECTING;
                 counters.connected(false);

@@ -3,16 +3,23 @@ package threatbus.app.misp.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeromq.ZContext;
+
 import threatbus.app.misp.testmisp.Await;
 
 /** The ZeroMQ feed against a MISP-style publisher on real sockets. */
@@ -145,6 +152,37 @@ class ZmqFeedTest {
             Await.until("a failed handshake", WAIT, () -> feed.stats().sourceErrors() >= 1);
             assertThat(feed.stats().connected()).isFalse();
             assertThat(handler.documents()).isEmpty();
+        }
+    }
+
+    @Test
+    void aPublisherThatNeverAnswersTheHandshakeIsDroppedAndTriedAgain() throws Exception {
+        // a handshake that stalls, as JeroMQ's sometimes does, or a port that is no ZeroMQ publisher
+        AtomicInteger accepted = new AtomicInteger();
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        try (ServerSocket silent = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+                ZmqFeed feed = feed(new ZmqFeedSettings("127.0.0.1", port), handler)) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                        accepted.incrementAndGet();
+                    }
+                } catch (IOException e) {
+                    // closed at the end of the test
+                }
+            }, "silent-publisher");
+            acceptor.start();
+            feed.start();
+
+            Await.until("a second connection after the first handshake timed out", Duration.ofSeconds(20),
+                    () -> accepted.get() >= 2);
+            assertThat(feed.stats().sourceErrors()).isPositive();
+            assertThat(feed.stats().connected()).isFalse();
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
         }
     }
 
