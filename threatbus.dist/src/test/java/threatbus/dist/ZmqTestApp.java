@@ -18,6 +18,11 @@ import org.zeromq.ZMQ;
 final class ZmqTestApp implements AutoCloseable {
 
     private static final ZContext CONTEXT = new ZContext();
+    /**
+     * JeroMQ 0.6 now and then connects without ever sending its greeting; only the handshake timer (30 s by
+     * default) redoes such a connection, so it is short here, as in the load generator's {@code Sockets}.
+     */
+    private static final int HANDSHAKE_IVL_MS = 1_000;
     private static final Map<String, ZMQ.Socket> REQUESTERS = new HashMap<>();
 
     final String p2p;
@@ -34,11 +39,13 @@ final class ZmqTestApp implements AutoCloseable {
         p2p = reply.replaceAll(".*\"topic\": \"([a-z]{32})\".*", "$1");
         sub = CONTEXT.createSocket(SocketType.SUB);
         sub.setLinger(0);
+        sub.setHandshakeIvl(HANDSHAKE_IVL_MS);
         sub.connect("tcp://127.0.0.1:" + bus.pub);
         sub.subscribe(p2p.getBytes(StandardCharsets.US_ASCII));
         pub = CONTEXT.createSocket(SocketType.PUB);
         pub.setLinger(0);
         pub.setSndHWM(1_000_000);
+        pub.setHandshakeIvl(HANDSHAKE_IVL_MS);
         pub.connect("tcp://127.0.0.1:" + bus.sub);
     }
 
@@ -51,6 +58,7 @@ final class ZmqTestApp implements AutoCloseable {
         ZMQ.Socket req = REQUESTERS.computeIfAbsent(endpoint, e -> {
             ZMQ.Socket socket = CONTEXT.createSocket(SocketType.REQ);
             socket.setLinger(0);
+            socket.setHandshakeIvl(HANDSHAKE_IVL_MS);
             socket.connect(e);
             return socket;
         });
