@@ -38,10 +38,10 @@ class PubSocketTest {
         PubSocket pub = new PubSocket(context, "tcp://127.0.0.1:" + port, 10, ZmqSecurity.NONE);
         ZMQ.Socket stuck = context.createSocket(SocketType.SUB);
         stuck.setRcvHWM(10);
-        stuck.connect("tcp://127.0.0.1:" + port);
+        TestClients.connect(stuck, port);
         stuck.subscribe("stuck".getBytes(StandardCharsets.US_ASCII));
         ZMQ.Socket reader = context.createSocket(SocketType.SUB);
-        reader.connect("tcp://127.0.0.1:" + port);
+        TestClients.connect(reader, port);
         reader.subscribe("reader".getBytes(StandardCharsets.US_ASCII));
         awaitWanted(pub, "stuckindicator");
         awaitWanted(pub, "readerindicator");

@@ -43,13 +43,13 @@ class ZmqMetricsSourceTest {
         endpoint.start();
         ZMQ.Socket manage = apps.createSocket(SocketType.REQ);
         manage.setReceiveTimeOut((int) WAIT.toMillis());
-        manage.connect("tcp://127.0.0.1:" + endpoint.settings().managePort());
+        TestClients.connect(manage, endpoint.settings().managePort());
         manage.send("{\"action\": \"subscribe\", \"topic\": \"stix2/indicator\", \"snapshot\": 0}");
         assertThat(manage.recvStr()).contains("\"status\": \"success\"");
 
         ZMQ.Socket publisher = apps.createSocket(SocketType.PUB);
         publisher.setLinger(0);
-        publisher.connect("tcp://127.0.0.1:" + endpoint.settings().subPort());
+        TestClients.connect(publisher, endpoint.settings().subPort());
         // a PUB drops what it sends before the handshake: repeat until the bus has one
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (bus.published.isEmpty() && System.nanoTime() < deadline) {

@@ -65,7 +65,7 @@ class ZmqSecurityTest {
                 new String[] {admitted.publicKey}));
         ZMQ.Socket publisher = clients.createSocket(SocketType.PUB);
         curveClient(publisher, admitted, server.publicKey);
-        publisher.connect("tcp://127.0.0.1:" + endpoint.settings().subPort());
+        TestClients.connect(publisher, endpoint.settings().subPort());
 
         String frame = "stix2/indicator " + FrameDecoderTest.INDICATOR;
         // a PUB drops what it sends before the handshake: repeat until the bus has one
@@ -108,7 +108,7 @@ class ZmqSecurityTest {
         start(Map.of());
         ZMQ.Socket plain = clients.createSocket(SocketType.REQ);
         plain.setReceiveTimeOut((int) WAIT.toMillis());
-        plain.connect("tcp://127.0.0.1:" + endpoint.settings().managePort());
+        TestClients.connect(plain, endpoint.settings().managePort());
         plain.send(SUBSCRIBE);
         assertThat(plain.recvStr()).contains("\"status\": \"success\"");
         assertThat(endpoint.settings().security().describe()).startsWith("none");
@@ -148,20 +148,12 @@ class ZmqSecurityTest {
         ZMQ.Socket socket = clients.createSocket(SocketType.REQ);
         curveClient(socket, client, serverKey);
         socket.setReceiveTimeOut((int) WAIT.toMillis());
-        socket.connect("tcp://127.0.0.1:" + endpoint.settings().managePort());
+        TestClients.connect(socket, endpoint.settings().managePort());
         return socket;
     }
 
-    /**
-     * JeroMQ 0.6's client side of an authenticated handshake stalls now and then (4 of 60 handshakes in a
-     * stand-alone loop, also against JeroMQ's own ZAuth; 0 of 60 with a libzmq client such as pyzmq): a
-     * handshake interval makes such a client give up and reconnect instead of waiting for ever.
-     */
-    static final int CLIENT_HANDSHAKE_MILLIS = 500;
-
     private static void curveClient(ZMQ.Socket socket, ZMQ.Curve.KeyPair client, String serverKey) {
         socket.setLinger(0);
-        socket.setHandshakeIvl(CLIENT_HANDSHAKE_MILLIS);
         socket.setCurvePublicKey(ZMQ.Curve.z85Decode(client.publicKey));
         socket.setCurveSecretKey(ZMQ.Curve.z85Decode(client.secretKey));
         socket.setCurveServerKey(ZMQ.Curve.z85Decode(serverKey));
@@ -170,11 +162,10 @@ class ZmqSecurityTest {
     private ZMQ.Socket plainRequester(String user, String password) {
         ZMQ.Socket socket = clients.createSocket(SocketType.REQ);
         socket.setLinger(0);
-        socket.setHandshakeIvl(CLIENT_HANDSHAKE_MILLIS);
         socket.setPlainUsername(user);
         socket.setPlainPassword(password);
         socket.setReceiveTimeOut((int) WAIT.toMillis());
-        socket.connect("tcp://127.0.0.1:" + endpoint.settings().managePort());
+        TestClients.connect(socket, endpoint.settings().managePort());
         return socket;
     }
 
