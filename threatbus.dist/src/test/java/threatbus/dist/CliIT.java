@@ -132,6 +132,24 @@ public class CliIT {
     }
 
     @Test
+    public void aStartWithTheDefaultsLogsNoWarning() throws Exception {
+        ProcessBuilder builder = command(Map.of());
+        builder.command().add(1, "-Dgosh.args=--nointeractive");
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.redirectOutput(dir.resolve("stdout.txt").toFile());
+        Process bus = builder.start();
+        try {
+            Await.until("the store, the last plugin, is on the bus", () -> read("stdout.txt")
+                    .contains("[BusCore] + application store"), () -> read("stdout.txt"));
+        } finally {
+            bus.destroy();
+            assertTrue("stopped on SIGTERM", bus.waitFor(EXIT_SECONDS, TimeUnit.SECONDS));
+        }
+        String output = read("stdout.txt");
+        assertFalse(output, output.matches("(?s).*\\d{3} (WARN|WARNING|ERROR) .*"));
+    }
+
+    @Test
     public void endpointsBoundBeyondLoopbackWithoutAuthenticationAreWarnedAboutAtStart() throws Exception {
         int[] ports = ZmqFixture.freePorts(4);
         Files.writeString(dir.resolve("config.yaml"), "plugins:\n  backbones:\n    inmem:\n  apps:\n    zmq:\n"

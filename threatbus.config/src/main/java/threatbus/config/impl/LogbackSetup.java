@@ -35,6 +35,16 @@ final class LogbackSetup {
         root.setLevel(Level.toLevel(settings.rootLevel()));
     }
 
+    /** Adds a {@link ByDesignFilter} to Logback; the returned action removes it. */
+    static Runnable filterByDesignWarnings() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ByDesignFilter filter = new ByDesignFilter();
+        filter.setContext(context);
+        filter.start();
+        context.addTurboFilter(filter);
+        return () -> context.getTurboFilterList().remove(filter);
+    }
+
     private static OutputStreamAppender<ILoggingEvent> start(LoggerContext context,
             OutputStreamAppender<ILoggingEvent> appender, String name, String level) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
