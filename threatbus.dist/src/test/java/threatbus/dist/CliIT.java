@@ -110,11 +110,7 @@ public class CliIT {
         Files.writeString(dir.resolve("config.yaml"), "logging:\n  console: false\n  file: true\n"
                 + "  filename: bus.log\nplugins:\n  backbones:\n    inmem:\n  apps:\n    zmq:\n      host: 127.0.0.1\n"
                 + "      manage: " + ports[0] + "\n      pub: " + ports[1] + "\n      sub: " + ports[2] + "\n");
-        ProcessBuilder builder = command(Map.of("THREATBUS_PLUGINS__APPS__ZMQ__MANAGE", String.valueOf(ports[3])));
-        builder.command().add(1, "-Dgosh.args=--nointeractive");
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.redirectOutput(dir.resolve("stdout.txt").toFile());
-        Process bus = builder.start();
+        Process bus = startBus(Map.of("THREATBUS_PLUGINS__APPS__ZMQ__MANAGE", String.valueOf(ports[3])));
         try {
             Await.until("zmq listens on the port from the environment", () -> ZeekFixture.listening(ports[3]),
                     () -> read("stdout.txt") + read("bus.log"));
@@ -133,11 +129,7 @@ public class CliIT {
 
     @Test
     public void aStartWithTheDefaultsLogsNoWarning() throws Exception {
-        ProcessBuilder builder = command(Map.of());
-        builder.command().add(1, "-Dgosh.args=--nointeractive");
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.redirectOutput(dir.resolve("stdout.txt").toFile());
-        Process bus = builder.start();
+        Process bus = startBus(Map.of());
         try {
             Await.until("the store, the last plugin, is on the bus", () -> read("stdout.txt")
                     .contains("[BusCore] + application store"), () -> read("stdout.txt"));
@@ -155,11 +147,7 @@ public class CliIT {
         Files.writeString(dir.resolve("config.yaml"), "plugins:\n  backbones:\n    inmem:\n  apps:\n    zmq:\n"
                 + "      host: 0.0.0.0\n      manage: " + ports[0] + "\n      pub: " + ports[1] + "\n      sub: "
                 + ports[2] + "\n    zeek:\n      host: 0.0.0.0\n      port: " + ports[3] + "\n");
-        ProcessBuilder builder = command(Map.of());
-        builder.command().add(1, "-Dgosh.args=--nointeractive");
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.redirectOutput(dir.resolve("stdout.txt").toFile());
-        Process bus = builder.start();
+        Process bus = startBus(Map.of());
         try {
             Await.until("both warnings", () -> read("stdout.txt").contains("WARNING  [ZmqEndpoint] zmq app listens on "
                     + "0.0.0.0 without authentication: any host that reaches ports " + ports[0] + ", " + ports[1]
@@ -200,11 +188,7 @@ public class CliIT {
                 + "    misp:\n      api:\n        host: https://127.0.0.1:" + ports[4] + "\n        ssl: true\n"
                 + "        key: " + apiKey + "\n      zmq:\n        host: 127.0.0.1\n        port: " + ports[3]
                 + "\n        username: threatbus\n        password: " + feedPassword + "\n");
-        ProcessBuilder builder = command(Map.of());
-        builder.command().add(1, "-Dgosh.args=--nointeractive");
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.redirectOutput(dir.resolve("stdout.txt").toFile());
-        Process bus = builder.start();
+        Process bus = startBus(Map.of());
         try (ZContext zmq = new ZContext()) {
             Await.until("zmq listens", () -> ZeekFixture.listening(ports[0]), () -> read("stdout.txt"));
             // a client with a wrong password is refused (and logged), one with the right one asks for a
@@ -257,6 +241,15 @@ public class CliIT {
         builder.environment().keySet().removeIf(name -> name.startsWith("THREATBUS_"));
         builder.environment().putAll(env);
         return builder;
+    }
+
+    /** Starts threatbus.jar without the interactive shell, its output going to stdout.txt. */
+    private Process startBus(Map<String, String> env) throws IOException {
+        ProcessBuilder builder = command(env);
+        builder.command().add(1, "-Dgosh.args=--nointeractive");
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.redirectOutput(dir.resolve("stdout.txt").toFile());
+        return builder.start();
     }
 
     /** Runs threatbus.jar to its end with stdin closed; a run that does not end fails the test. */
