@@ -27,10 +27,10 @@ import threatbus.api.message.StixObject;
 import threatbus.api.stix.PointIoc;
 
 /**
- * The intel the bus carried, in one MVStore file: the latest version of every indicator by STIX id, an
- * index of the point observables of the active ones, the pending expiries by {@code valid_until}, the
- * sightings of the retention period by time, and per indicator the count and first and last time it was
- * seen. MVStore writes append-only chunks and opens at the last complete one, so a killed process leaves a
+ * The intel the bus carried, in one MVStore file: the current version of every indicator and the sightings of
+ * the retention period, in the order they were stored, with indexes by STIX id, by the point observable of
+ * the active indicators, by {@code valid_until} for pending expiries and by time for sightings, and per
+ * indicator the count and first and last time it was seen. MVStore writes append-only chunks and opens at the last complete one, so a killed process leaves a
  * readable file; changes are committed in the background every {@link #COMMIT_MILLIS} ms, and at once where
  * "at most once" depends on it. Thread-safe: writers are serialised, readers see committed or newer data.
  */
@@ -242,9 +242,8 @@ final class IntelStore implements AutoCloseable {
 
     /** A key of {@link #documents} after every earlier one: now, in microseconds, or one more. */
     private String nextDocumentKey() {
-        long micros = Math.max(Long.parseLong(addedKey(Instant.now())), lastAddedMicros + 1);
-        lastAddedMicros = micros;
-        return String.format("%016d", micros);
+        lastAddedMicros = Math.max(micros(Instant.now()), lastAddedMicros + 1);
+        return sixteenDigits(lastAddedMicros);
     }
 
     private static byte[] tagged(byte tag, StixObject object) {
@@ -296,8 +295,17 @@ final class IntelStore implements AutoCloseable {
 
     /** The added-order key of a time: objects added after it sort after it. */
     static String addedKey(Instant time) {
-        long micros = Math.max(0, time.getEpochSecond() * 1_000_000 + time.getNano() / 1_000);
-        return String.format("%016d", micros);
+        return sixteenDigits(micros(time));
+    }
+
+    private static long micros(Instant time) {
+        return Math.max(0, time.getEpochSecond() * 1_000_000 + time.getNano() / 1_000);
+    }
+
+    /** A non-negative number as 16 digits, so that keys sort as the numbers do. */
+    private static String sixteenDigits(long number) {
+        String digits = Long.toString(number);
+        return "0".repeat(Math.max(0, 16 - digits.length())) + digits;
     }
 
     static Instant addedTime(String addedKey) {
@@ -375,8 +383,7 @@ final class IntelStore implements AutoCloseable {
 
     /** A key that sorts by time: epoch milliseconds in 16 digits (negative times sort first), then a name. */
     static String timeKey(Instant time, String name) {
-        long millis = Math.max(0, time.toEpochMilli());
-        return String.format("%016d|%s", millis, name);
+        return sixteenDigits(Math.max(0, time.toEpochMilli())) + '|' + name;
     }
 
     private static Instant timeOf(String key) {
