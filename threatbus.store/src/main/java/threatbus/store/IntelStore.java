@@ -128,13 +128,13 @@ final class IntelStore implements AutoCloseable {
         if (!isActive(indicator)) {
             return Outcome.RETIRED;
         }
-        indicator.validUntil().ifPresent(until -> expiries.put(timeKey(until, indicator.id()), ""));
+        indicator.validUntil().ifPresent(until -> expiries.put(StoreKeys.timeKey(until, indicator.id()), ""));
         PointIoc.of(indicator.pattern()).ifPresent(ioc -> byValue.put(ioc.value() + '\0' + indicator.id(), ""));
         return Outcome.STORED;
     }
 
     private void unindex(Indicator indicator) {
-        indicator.validUntil().ifPresent(until -> expiries.remove(timeKey(until, indicator.id())));
+        indicator.validUntil().ifPresent(until -> expiries.remove(StoreKeys.timeKey(until, indicator.id())));
         PointIoc.of(indicator.pattern()).ifPresent(ioc -> byValue.remove(ioc.value() + '\0' + indicator.id()));
     }
 
@@ -171,7 +171,7 @@ final class IntelStore implements AutoCloseable {
      */
     List<Indicator> dueForExpiry(Instant now, int max) {
         List<Indicator> due = new ArrayList<>();
-        String end = timeKey(now, "\uffff");
+        String end = StoreKeys.timeKey(now, "\uffff");
         for (Iterator<String> keys = expiries.keyIterator(null); keys.hasNext() && due.size() < max;) {
             String key = keys.next();
             if (key.compareTo(end) > 0) {
@@ -187,7 +187,7 @@ final class IntelStore implements AutoCloseable {
      * crash. False if it was taken already or the indicator changed since.
      */
     synchronized boolean claimExpiry(Indicator indicator) {
-        String key = timeKey(indicator.validUntil().orElseThrow(), indicator.id());
+        String key = StoreKeys.timeKey(indicator.validUntil().orElseThrow(), indicator.id());
         if (expiries.remove(key) == null) {
             return false;
         }
@@ -200,7 +200,7 @@ final class IntelStore implements AutoCloseable {
         Instant seen = seen(sighting);
         String key = nextDocumentKey();
         documents.put(key, tagged(SIGHTING, sighting));
-        sightingsBySeen.put(timeKey(seen, sighting.id()), key);
+        sightingsBySeen.put(StoreKeys.timeKey(seen, sighting.id()), key);
         long count = sighting.count().orElse(1);
         SightingSummary held = summary(sighting.sightingOfRef()).orElse(null);
         Instant first = sighting.firstSeen().orElse(seen);
@@ -227,7 +227,7 @@ final class IntelStore implements AutoCloseable {
 
     /** Drops the sightings seen before {@code cutoff}; their counts stay in the summaries. */
     synchronized int pruneSightings(Instant cutoff) {
-        String end = timeKey(cutoff, "");
+        String end = StoreKeys.timeKey(cutoff, "");
         List<String> old = new ArrayList<>();
         for (Iterator<String> keys = sightingsBySeen.keyIterator(null); keys.hasNext();) {
             String key = keys.next();
@@ -242,8 +242,8 @@ final class IntelStore implements AutoCloseable {
 
     /** A key of {@link #documents} after every earlier one: now, in microseconds, or one more. */
     private String nextDocumentKey() {
-        lastAddedMicros = Math.max(micros(Instant.now()), lastAddedMicros + 1);
-        return sixteenDigits(lastAddedMicros);
+        lastAddedMicros = Math.max(StoreKeys.micros(Instant.now()), lastAddedMicros + 1);
+        return StoreKeys.sixteenDigits(lastAddedMicros);
     }
 
     private static byte[] tagged(byte tag, StixObject object) {
@@ -287,30 +287,10 @@ final class IntelStore implements AutoCloseable {
             StixObject object = kind == Kind.INDICATORS ? decode(document, Indicator.class)
                     : decode(document, Sighting.class);
             if (filter.test(object)) {
-                out.add(new Added(object, addedTime(key), key));
+                out.add(new Added(object, StoreKeys.addedTime(key), key));
             }
         }
         return out;
-    }
-
-    /** The added-order key of a time: objects added after it sort after it. */
-    static String addedKey(Instant time) {
-        return sixteenDigits(micros(time));
-    }
-
-    private static long micros(Instant time) {
-        return Math.max(0, time.getEpochSecond() * 1_000_000 + time.getNano() / 1_000);
-    }
-
-    /** A non-negative number as 16 digits, so that keys sort as the numbers do. */
-    private static String sixteenDigits(long number) {
-        String digits = Long.toString(number);
-        return "0".repeat(Math.max(0, 16 - digits.length())) + digits;
-    }
-
-    static Instant addedTime(String addedKey) {
-        long micros = Long.parseLong(addedKey);
-        return Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1_000);
     }
 
     /** Active indicators modified at or after {@code since} and not expired at {@code now}. */
@@ -329,7 +309,7 @@ final class IntelStore implements AutoCloseable {
 
     /** Sightings seen at or after {@code since}, in time order. */
     void sightingsSince(Instant since, Consumer<Sighting> out) {
-        for (Iterator<String> keys = sightingsBySeen.keyIterator(timeKey(since, "")); keys.hasNext();) {
+        for (Iterator<String> keys = sightingsBySeen.keyIterator(StoreKeys.timeKey(since, "")); keys.hasNext();) {
             out.accept(decode(documents.get(sightingsBySeen.get(keys.next())), Sighting.class));
         }
     }
@@ -347,11 +327,11 @@ final class IntelStore implements AutoCloseable {
     }
 
     Optional<Instant> oldestSighting() {
-        return Optional.ofNullable(sightingsBySeen.firstKey()).map(IntelStore::timeOf);
+        return Optional.ofNullable(sightingsBySeen.firstKey()).map(StoreKeys::timeOf);
     }
 
     Optional<Instant> newestSighting() {
-        return Optional.ofNullable(sightingsBySeen.lastKey()).map(IntelStore::timeOf);
+        return Optional.ofNullable(sightingsBySeen.lastKey()).map(StoreKeys::timeOf);
     }
 
     long sizeOnDisk() {
@@ -379,15 +359,6 @@ final class IntelStore implements AutoCloseable {
     @Override
     public void close() {
         store.close();
-    }
-
-    /** A key that sorts by time: epoch milliseconds in 16 digits (negative times sort first), then a name. */
-    static String timeKey(Instant time, String name) {
-        return sixteenDigits(Math.max(0, time.toEpochMilli())) + '|' + name;
-    }
-
-    private static Instant timeOf(String key) {
-        return Instant.ofEpochMilli(Long.parseLong(key.substring(0, 16)));
     }
 
     /** The object of a tagged document. */

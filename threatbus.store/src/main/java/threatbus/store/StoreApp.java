@@ -192,7 +192,7 @@ public final class StoreApp implements Application, IntelHistory {
             Predicate<StixObject> filter) {
         IntelStore.Kind kind = collection == Collection.INDICATORS ? IntelStore.Kind.INDICATORS
                 : IntelStore.Kind.SIGHTINGS;
-        return store.added(kind, addedAfter.map(IntelStore::addedKey).orElse(null), limit, filter).stream()
+        return store.added(kind, addedAfter.map(StoreKeys::addedKey).orElse(null), limit, filter).stream()
                 .map(added -> new Entry(added.object(), added.dateAdded())).toList();
     }
 

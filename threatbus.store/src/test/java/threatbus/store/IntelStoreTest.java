@@ -178,7 +178,7 @@ class IntelStoreTest {
         store.pruneSightings(T0.plusSeconds(60));
         assertThat(store.added(IntelStore.Kind.SIGHTINGS, null, 10, o -> true)).isEmpty();
         Instant added = indicators.get(0).dateAdded();
-        assertThat(IntelStore.addedTime(IntelStore.addedKey(added))).isEqualTo(added);
+        assertThat(StoreKeys.addedTime(StoreKeys.addedKey(added))).isEqualTo(added);
     }
 
     private List<Indicator> active(Instant now) {
