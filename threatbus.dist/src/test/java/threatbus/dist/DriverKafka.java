@@ -25,7 +25,7 @@ final class DriverKafka {
                 try {
                     started.close();
                 } catch (Exception e) {
-                    // the JVM is going away; the broker's temporary folders go with the test run's target
+                    // the JVM is going away; a folder left behind is in the system's temporary folder
                 }
             }, "threatbus-test-kafka-stop"));
             kafka = started;

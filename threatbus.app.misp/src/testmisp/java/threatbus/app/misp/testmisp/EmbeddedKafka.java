@@ -2,6 +2,7 @@
 package threatbus.app.misp.testmisp;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,11 @@ import org.apache.kafka.common.test.TestKitNodes;
 /**
  * A real single-node KRaft Kafka (controller and broker in one node) inside the test JVM, listening on a
  * free port of localhost; plays the Kafka that MISP's KafkaPubTool produces to.
+ * <p>
+ * Its folder is created here, not by the test kit: the kit would delete its own folder in a JVM shutdown
+ * hook, and a broker still running then (one stopped by another shutdown hook, which runs concurrently) finds
+ * its log folder gone and halts the JVM with exit code 1 — a failed build after every test passed.
+ * {@link #close()} deletes the folder once the broker has stopped.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -29,7 +35,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public EmbeddedKafka() throws Exception {
         TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
-                .setNumControllerNodes(1).build();
+                .setNumControllerNodes(1).setBaseDirectory(Files.createTempDirectory("threatbus-kafka-")).build();
         cluster = new KafkaClusterTestKit.Builder(nodes)
                 // a consumer group forms at once instead of waiting for more members
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
