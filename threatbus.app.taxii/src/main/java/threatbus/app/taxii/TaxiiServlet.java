@@ -71,7 +71,7 @@ public final class TaxiiServlet extends HttpServlet {
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
         String url = request.getRequestURL().toString();
         String base = url.substring(0, url.length() - path.length());
-        TaxiiApi.Response answer = api.handle(new TaxiiApi.Request(request.getMethod(), path, query,
+        TaxiiResponse answer = api.handle(new TaxiiRequest(request.getMethod(), path, query,
                 request.getHeader("Accept"), request.getContentType(), request.getHeader("Authorization"),
                 body(request), base));
         response.setStatus(answer.status());
@@ -86,7 +86,7 @@ public final class TaxiiServlet extends HttpServlet {
             return new byte[0];
         }
         try (InputStream in = request.getInputStream()) {
-            return in.readNBytes(TaxiiApi.MAX_CONTENT_LENGTH + 1);
+            return in.readNBytes(ObjectPosts.MAX_CONTENT_LENGTH + 1);
         }
     }
 }

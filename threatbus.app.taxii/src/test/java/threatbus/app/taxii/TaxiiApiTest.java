@@ -34,7 +34,7 @@ class TaxiiApiTest {
     private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
     private static final String READER = basic("reader", "r-pass");
     private static final String WRITER = basic("writer", "w-pass");
-    private static final String TAXII = TaxiiApi.TAXII_MEDIA_TYPE;
+    private static final String TAXII = MediaTypes.TAXII;
 
     private final History history = new History();
     private final TestBus bus = new TestBus();
@@ -124,28 +124,28 @@ class TaxiiApiTest {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    private TaxiiApi.Response get(String path, String authorization) {
+    private TaxiiResponse get(String path, String authorization) {
         return get(path, Map.of(), authorization, TAXII);
     }
 
-    private TaxiiApi.Response get(String path, Map<String, String> query, String authorization, String accept) {
-        return api.handle(new TaxiiApi.Request("GET", path, query, accept, null, authorization, new byte[0],
+    private TaxiiResponse get(String path, Map<String, String> query, String authorization, String accept) {
+        return api.handle(new TaxiiRequest("GET", path, query, accept, null, authorization, new byte[0],
                 "http://127.0.0.1:9466/taxii2"));
     }
 
-    private TaxiiApi.Response post(String path, String contentType, String body, String authorization) {
-        return api.handle(new TaxiiApi.Request("POST", path, Map.of(), TAXII, contentType, authorization,
+    private TaxiiResponse post(String path, String contentType, String body, String authorization) {
+        return api.handle(new TaxiiRequest("POST", path, Map.of(), TAXII, contentType, authorization,
                 body.getBytes(StandardCharsets.UTF_8), "http://127.0.0.1:9466/taxii2"));
     }
 
-    private static JsonNode json(TaxiiApi.Response response) throws Exception {
+    private static JsonNode json(TaxiiResponse response) throws Exception {
         assertThat(response.headers()).containsEntry("Content-Type", TAXII);
         return JSON.readTree(response.body());
     }
 
     @Test
     void discoveryNamesTheApiRoot() throws Exception {
-        TaxiiApi.Response response = get("/", READER);
+        TaxiiResponse response = get("/", READER);
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode body = json(response);
@@ -160,7 +160,7 @@ class TaxiiApiTest {
     void missingOrWrongCredentialsAre401WithAChallenge() {
         for (String authorization : new String[] {null, basic("reader", "wrong"), basic("nobody", "r-pass"),
                 "Basic !!!", "Bearer x"}) {
-            TaxiiApi.Response response = get("/", authorization);
+            TaxiiResponse response = get("/", authorization);
             assertThat(response.status()).as(String.valueOf(authorization)).isEqualTo(401);
             assertThat(response.headers()).containsEntry("WWW-Authenticate", "Basic realm=\"Threat Bus TAXII\"");
         }
@@ -185,7 +185,7 @@ class TaxiiApiTest {
         assertThat(writer.get("collections")).hasSize(2);
         assertThat(writer.get("collections").get(0).get("can_write").asBoolean()).isTrue();
         assertThat(writer.get("collections").get(0).get("media_types").get(0).asText())
-                .isEqualTo(TaxiiApi.STIX_MEDIA_TYPE);
+                .isEqualTo(MediaTypes.STIX);
 
         assertThat(get("/threatbus/collections/" + TaxiiCollection.INDICATORS.id + "/", READER).status())
                 .isEqualTo(200);
@@ -198,7 +198,7 @@ class TaxiiApiTest {
     void objectsArePagedWithNextAndTheDateAddedHeaders() throws Exception {
         indicators(7);
 
-        TaxiiApi.Response first = get("/threatbus/collections/indicators/objects/", READER);
+        TaxiiResponse first = get("/threatbus/collections/indicators/objects/", READER);
         JsonNode page = json(first);
         assertThat(page.get("more").asBoolean()).isTrue();
         assertThat(page.get("objects")).hasSize(3);
@@ -243,6 +243,12 @@ class TaxiiApiTest {
         assertThat(byVersion.get("objects")).extracting(o -> o.get("id").asText()).containsExactly(third);
         assertThat(get("/threatbus/collections/indicators/objects/", Map.of("added_after", "yesterday"), READER,
                 TAXII).status()).isEqualTo(400);
+        JsonNode specVersion21 = json(get("/threatbus/collections/indicators/objects/", Map.of(
+                "match[spec_version]", "2.0,2.1"), READER, TAXII));
+        assertThat(specVersion21.get("objects")).hasSize(3);
+        JsonNode specVersion20 = json(get("/threatbus/collections/indicators/objects/", Map.of(
+                "match[spec_version]", "2.0"), READER, TAXII));
+        assertThat(specVersion20.has("objects")).isFalse();
 
         JsonNode single = json(get("/threatbus/collections/indicators/objects/" + third + "/", READER));
         assertThat(single.get("objects").get(0).get("pattern").asText()).isEqualTo("[ipv4-addr:value = '10.0.0.2']");
@@ -264,7 +270,7 @@ class TaxiiApiTest {
         assertThat(first.get("id").asText()).isEqualTo("indicator--00000000-0000-4000-8000-000000000000");
         assertThat(first.get("date_added").asText()).isEqualTo("2026-11-01T00:01:40.000000Z");
         assertThat(first.get("version").asText()).isEqualTo("2026-11-01T00:00:00.000000Z");
-        assertThat(first.get("media_type").asText()).isEqualTo(TaxiiApi.STIX_MEDIA_TYPE);
+        assertThat(first.get("media_type").asText()).isEqualTo(MediaTypes.STIX);
     }
 
     @Test
@@ -285,7 +291,7 @@ class TaxiiApiTest {
         assertThat(post(path, TAXII, envelope, READER).status()).isEqualTo(403);
         assertThat(post(path, TAXII, "{\"objects\": 3}", WRITER).status()).isEqualTo(400);
 
-        TaxiiApi.Response response = post(path, TAXII, envelope, WRITER);
+        TaxiiResponse response = post(path, TAXII, envelope, WRITER);
 
         assertThat(response.status()).isEqualTo(202);
         JsonNode status = json(response);

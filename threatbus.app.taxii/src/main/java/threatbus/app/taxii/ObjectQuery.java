@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: BSD-3-Clause
+package threatbus.app.taxii;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import threatbus.api.history.IntelHistory;
+import threatbus.api.message.StixObject;
+
+/**
+ * The paging and filters of a request for objects or a manifest (TAXII 2.1, 3.4 and 3.5): {@code added_after}
+ * or {@code next} (this server's token: the {@code date_added} of the last object of the page before),
+ * {@code limit}, and {@code match[id]}, {@code match[type]}, {@code match[version]} and
+ * {@code match[spec_version]}, each a comma-separated list.
+ *
+ * @param after  objects added after this time only
+ * @param limit  the page size asked for, at most the server's
+ * @param filter what the {@code match[...]} parameters select
+ */
+record ObjectQuery(Optional<Instant> after, int limit, Predicate<StixObject> filter) {
+
+    /** Reads the query; {@code objectId}, from the path, selects one object whatever {@code match[id]} says. */
+    static ObjectQuery of(Map<String, String> query, Optional<String> objectId, int pageSize) {
+        Optional<Instant> after = Optional.ofNullable(query.get("next"))
+                .or(() -> Optional.ofNullable(query.get("added_after"))).map(TaxiiTime::parse);
+        return new ObjectQuery(after, limit(query.get("limit"), pageSize), filter(query, objectId));
+    }
+
+    /** One page, and whether there is more: fetches one entry more than it returns. */
+    ObjectPage fetch(IntelHistory history, IntelHistory.Collection collection) {
+        List<IntelHistory.Entry> entries = history.added(collection, after, limit + 1, filter);
+        boolean more = entries.size() > limit;
+        return new ObjectPage(more ? entries.subList(0, limit) : entries, more);
+    }
+
+    private static int limit(String value, int pageSize) {
+        if (value == null) {
+            return pageSize;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new BadRequest("limit must be a positive integer, got " + value);
+        }
+        if (limit < 1) {
+            throw new BadRequest("limit must be a positive integer, got " + limit);
+        }
+        return Math.min(limit, pageSize);
+    }
+
+    private static Predicate<StixObject> filter(Map<String, String> query, Optional<String> objectId) {
+        Predicate<StixObject> filter = object -> true;
+        Set<String> ids = objectId.map(Set::of).orElseGet(() -> list(query.get("match[id]")));
+        if (!ids.isEmpty()) {
+            filter = filter.and(object -> ids.contains(object.id()));
+        }
+        Set<String> types = list(query.get("match[type]"));
+        if (!types.isEmpty()) {
+            filter = filter.and(object -> types.contains(object.typeName()));
+        }
+        Set<String> versions = list(query.get("match[version]"));
+        // the store keeps the current version only: it is the last, the first it has, and all of them
+        if (!versions.isEmpty() && versions.stream().noneMatch(v -> Set.of("last", "first", "all").contains(v))) {
+            Set<Instant> wanted = versions.stream().map(TaxiiTime::parse).collect(Collectors.toSet());
+            filter = filter.and(object -> wanted.contains(object.modified()));
+        }
+        // every object the bus carries is STIX 2.1
+        Set<String> specVersions = list(query.get("match[spec_version]"));
+        if (!specVersions.isEmpty() && !specVersions.contains("2.1")) {
+            filter = object -> false;
+        }
+        return filter;
+    }
+
+    private static Set<String> list(String value) {
+        if (value == null || value.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
+    }
+}
