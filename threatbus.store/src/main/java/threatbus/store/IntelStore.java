@@ -29,8 +29,8 @@ import threatbus.api.stix.PointIoc;
 /**
  * The intel the bus carried, in one MVStore file: the current version of every indicator and the sightings of
  * the retention period, in the order they were stored, with indexes by STIX id, by the point observable of
- * the active indicators, by {@code valid_until} for pending expiries and by time for sightings, and per
- * indicator the count and first and last time it was seen. MVStore writes append-only chunks and opens at the last complete one, so a killed process leaves a
+ * the active indicators and by {@code valid_until} for pending expiries, and the {@link SightingIndex}.
+ * MVStore writes append-only chunks and opens at the last complete one, so a killed process leaves a
  * readable file; changes are committed in the background every {@link #COMMIT_MILLIS} ms, and at once where
  * "at most once" depends on it. Thread-safe: writers are serialised, readers see committed or newer data.
  */
@@ -52,10 +52,6 @@ final class IntelStore implements AutoCloseable {
         STALE
     }
 
-    /** Per indicator: sightings counted (a sighting's {@code count}, else 1), first and last time seen. */
-    record SightingSummary(long count, Instant firstSeen, Instant lastSeen) {
-    }
-
     private final MVStore store;
     private final Path file;
     /**
@@ -67,14 +63,11 @@ final class IntelStore implements AutoCloseable {
     private final MVMap<String, byte[]> documents;
     /** indicator id → the key of its current version in {@link #documents}. */
     private final MVMap<String, String> indicatorIndex;
-    /** {@code <seen millis, 16 digits>|<sighting id>} → the sighting's key in {@link #documents}. */
-    private final MVMap<String, String> sightingsBySeen;
     /** {@code <valid_until millis, 16 digits>|<id>} of active indicators, in time order. */
     private final MVMap<String, String> expiries;
     /** {@code <observable value>\0<id>} of active indicators with a point pattern. */
     private final MVMap<String, String> byValue;
-    /** indicator id → {@code count first-millis last-millis}. */
-    private final MVMap<String, String> summaries;
+    private final SightingIndex sightings;
     private long lastAddedMicros;
 
     private IntelStore(MVStore store, Path file) {
@@ -83,10 +76,9 @@ final class IntelStore implements AutoCloseable {
         this.documents = store.openMap("documents", new MVMap.Builder<String, byte[]>()
                 .keyType(Utf8StringType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
         this.indicatorIndex = textMap(store, "indicator-index");
-        this.sightingsBySeen = textMap(store, "sightings-by-seen");
         this.expiries = textMap(store, "expiries");
         this.byValue = textMap(store, "by-value");
-        this.summaries = textMap(store, "sighting-summaries");
+        this.sightings = new SightingIndex(textMap(store, "sightings-by-seen"), textMap(store, "sighting-summaries"));
         String last = documents.lastKey();
         this.lastAddedMicros = last == null ? 0 : Long.parseLong(last);
     }
@@ -197,47 +189,20 @@ final class IntelStore implements AutoCloseable {
 
     /** Appends a sighting and counts it for the indicator it sighted. */
     synchronized void add(Sighting sighting) {
-        Instant seen = seen(sighting);
         String key = nextDocumentKey();
         documents.put(key, tagged(SIGHTING, sighting));
-        sightingsBySeen.put(StoreKeys.timeKey(seen, sighting.id()), key);
-        long count = sighting.count().orElse(1);
-        SightingSummary held = summary(sighting.sightingOfRef()).orElse(null);
-        Instant first = sighting.firstSeen().orElse(seen);
-        SightingSummary next = held == null ? new SightingSummary(count, first, seen)
-                : new SightingSummary(held.count() + count, min(held.firstSeen(), first), max(held.lastSeen(), seen));
-        summaries.put(sighting.sightingOfRef(), next.count() + " " + next.firstSeen().toEpochMilli() + " "
-                + next.lastSeen().toEpochMilli());
+        sightings.add(sighting, key);
     }
 
-    /** When a sighting happened: its {@code last_seen}, else {@code first_seen}, else when it was created. */
-    static Instant seen(Sighting sighting) {
-        return sighting.lastSeen().or(sighting::firstSeen).orElse(sighting.created());
-    }
-
-    Optional<SightingSummary> summary(String indicatorId) {
-        String value = summaries.get(indicatorId);
-        if (value == null) {
-            return Optional.empty();
-        }
-        String[] parts = value.split(" ");
-        return Optional.of(new SightingSummary(Long.parseLong(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1])),
-                Instant.ofEpochMilli(Long.parseLong(parts[2]))));
+    Optional<SightingIndex.Summary> summary(String indicatorId) {
+        return sightings.summary(indicatorId);
     }
 
     /** Drops the sightings seen before {@code cutoff}; their counts stay in the summaries. */
     synchronized int pruneSightings(Instant cutoff) {
-        String end = StoreKeys.timeKey(cutoff, "");
-        List<String> old = new ArrayList<>();
-        for (Iterator<String> keys = sightingsBySeen.keyIterator(null); keys.hasNext();) {
-            String key = keys.next();
-            if (key.compareTo(end) >= 0) {
-                break;
-            }
-            old.add(key);
-        }
-        old.forEach(key -> documents.remove(sightingsBySeen.remove(key)));
-        return old.size();
+        List<String> keys = sightings.removeSeenBefore(cutoff);
+        keys.forEach(documents::remove);
+        return keys.size();
     }
 
     /** A key of {@link #documents} after every earlier one: now, in microseconds, or one more. */
@@ -309,8 +274,11 @@ final class IntelStore implements AutoCloseable {
 
     /** Sightings seen at or after {@code since}, in time order. */
     void sightingsSince(Instant since, Consumer<Sighting> out) {
-        for (Iterator<String> keys = sightingsBySeen.keyIterator(StoreKeys.timeKey(since, "")); keys.hasNext();) {
-            out.accept(decode(documents.get(sightingsBySeen.get(keys.next())), Sighting.class));
+        for (Iterator<String> keys = sightings.documentKeysSince(since); keys.hasNext();) {
+            byte[] document = documents.get(keys.next());
+            if (document != null) {
+                out.accept(decode(document, Sighting.class));
+            }
         }
     }
 
@@ -319,7 +287,7 @@ final class IntelStore implements AutoCloseable {
     }
 
     int sightingCount() {
-        return sightingsBySeen.size();
+        return sightings.count();
     }
 
     int pendingExpiries() {
@@ -327,11 +295,11 @@ final class IntelStore implements AutoCloseable {
     }
 
     Optional<Instant> oldestSighting() {
-        return Optional.ofNullable(sightingsBySeen.firstKey()).map(StoreKeys::timeOf);
+        return sightings.oldest();
     }
 
     Optional<Instant> newestSighting() {
-        return Optional.ofNullable(sightingsBySeen.lastKey()).map(StoreKeys::timeOf);
+        return sightings.newest();
     }
 
     long sizeOnDisk() {
@@ -374,13 +342,5 @@ final class IntelStore implements AutoCloseable {
             // only what the bus's codec wrote is stored; a record it cannot read is a corrupt file
             throw new IllegalStateException("the store holds a record the codec cannot read: " + e.getMessage(), e);
         }
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 }

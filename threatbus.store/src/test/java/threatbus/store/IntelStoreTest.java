@@ -106,11 +106,11 @@ class IntelStoreTest {
         store.add(sighting("sighting--00000000-0000-4000-8000-000000000002", T0.plusSeconds(20)));
         store.add(sighting("sighting--00000000-0000-4000-8000-000000000003", T0.plusSeconds(30)));
 
-        assertThat(store.summary(ID)).hasValue(new IntelStore.SightingSummary(3, T0.plusSeconds(10),
+        assertThat(store.summary(ID)).hasValue(new SightingIndex.Summary(3, T0.plusSeconds(10),
                 T0.plusSeconds(30)));
         List<Sighting> recent = new ArrayList<>();
         store.sightingsSince(T0.plusSeconds(20), recent::add);
-        assertThat(recent).extracting(IntelStore::seen).containsExactly(T0.plusSeconds(20), T0.plusSeconds(30));
+        assertThat(recent).extracting(SightingIndex::seen).containsExactly(T0.plusSeconds(20), T0.plusSeconds(30));
 
         assertThat(store.pruneSightings(T0.plusSeconds(25))).isEqualTo(2);
         assertThat(store.sightingCount()).isEqualTo(1);
