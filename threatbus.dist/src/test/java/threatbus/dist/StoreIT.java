@@ -73,7 +73,8 @@ public class StoreIT extends BusInFelix {
         String status = shell("threatbus:status");
         assertTrue(status, status.contains("5 items delivered, 0 duplicates dropped"));
         String lookup = shell("threatbus:store history3.example");
-        assertTrue(lookup, lookup.contains(history.get(3).id() + " (active)") && lookup.contains("never sighted"));
+        assertTrue(lookup, lookup.contains(history.get(3).id() + " (active; 1 version kept)")
+                && lookup.contains("never sighted"));
     }
 
     @Test
@@ -118,7 +119,7 @@ public class StoreIT extends BusInFelix {
 
         String lookup = shell("threatbus:store " + history.get(0).id());
 
-        assertTrue(lookup, lookup.startsWith(history.get(0).id() + " (active)\n"));
+        assertTrue(lookup, lookup.startsWith(history.get(0).id() + " (active; 1 version kept)\n"));
         assertTrue(lookup, lookup.contains("\"name\": \"history-0\""));
     }
 

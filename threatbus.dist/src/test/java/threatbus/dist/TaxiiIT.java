@@ -11,10 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Dictionary;
 import java.util.HashSet;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.Test;
@@ -159,12 +162,28 @@ public class TaxiiIT extends BusInFelix {
         assertEquals(Set.of("second"), names(objects + "?match%5Bversion%5D=" + second.modified()));
         assertEquals(Set.of("first", "second"), names(objects + "?match%5Bversion%5D=all"));
         assertEquals(Set.of("first"), names(objects + first.id() + "/"));
+
+        bus.publish(second.toBuilder().modified(now.plusSeconds(2)).name("second, revised").build());
+        Await.until("the revision stored", () -> shell("threatbus:store")
+                .contains("3 indicator versions stored"));
+        assertEquals(Set.of("first", "second, revised"), names(objects));
+        assertEquals(Set.of("first", "second", "second, revised"), names(objects + "?match%5Bversion%5D=all"));
+        assertEquals(Set.of("second"), names(objects + second.id() + "/?match%5Bversion%5D=first"));
         JsonNode versions = JSON.readTree(get(objects + second.id() + "/versions/", "analyst:pw-analyst", TAXII)
                 .body());
-        assertEquals(1, versions.get("versions").size());
+        // TAXII writes microseconds
+        assertEquals(List.of(second.modified().truncatedTo(ChronoUnit.MICROS).toString(),
+                now.plusSeconds(2).truncatedTo(ChronoUnit.MICROS).toString()), versionsOf(versions));
         JsonNode root = JSON.readTree(get("/threatbus/", "analyst:pw-analyst", TAXII).body());
         assertEquals(TAXII, root.get("versions").get(0).asText());
         assertEquals(400, status(get(objects + "?added_after=yesterday", "analyst:pw-analyst", TAXII)));
+    }
+
+    /** The versions a versions resource lists, as Instant.toString writes them. */
+    private static List<String> versionsOf(JsonNode versions) {
+        List<String> out = new ArrayList<>();
+        versions.get("versions").forEach(v -> out.add(Instant.parse(v.asText()).toString()));
+        return out;
     }
 
     /** The names of the indicators a GET returns. */

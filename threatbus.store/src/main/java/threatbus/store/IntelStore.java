@@ -17,6 +17,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ByteArrayDataType;
 
+import threatbus.api.history.Versions;
 import threatbus.api.message.Indicator;
 import threatbus.api.message.Message;
 import threatbus.api.message.MessageCodec;
@@ -27,16 +28,20 @@ import threatbus.api.message.StixObject;
 import threatbus.api.stix.PointIoc;
 
 /**
- * The intel the bus carried, in one MVStore file: the current version of every indicator and the sightings of
- * the retention period, in the order they were stored, with indexes by STIX id, by the point observable of
- * the active indicators and by {@code valid_until} for pending expiries, and the {@link SightingIndex}.
- * MVStore writes append-only chunks and opens at the last complete one, so a killed process leaves a
- * readable file; changes are committed in the background every {@link #COMMIT_MILLIS} ms, and at once where
- * "at most once" depends on it. Thread-safe: writers are serialised, readers see committed or newer data.
+ * The intel the bus carried, in one MVStore file: the latest versions of every indicator (a configured number
+ * of them) and the sightings of the retention period, in the order they were stored, with indexes by STIX id
+ * and version, by the point observable of the active indicators, by {@code valid_until} for pending expiries,
+ * and the {@link SightingIndex}. MVStore writes append-only chunks and opens at the last complete one, so a
+ * killed process leaves a readable file; changes are committed in the background every {@link #COMMIT_MILLIS}
+ * ms, and at once where "at most once" depends on it. Thread-safe: writers are serialised, readers see
+ * committed or newer data.
  */
 final class IntelStore implements AutoCloseable {
 
+    /** The tag of an indicator's latest version. */
     private static final byte INDICATOR = 'i';
+    /** The tag of an earlier version of an indicator, kept for its history. */
+    private static final byte SUPERSEDED = 'v';
     private static final byte SIGHTING = 's';
 
     /** How long a change may wait for the background commit: what a {@code kill -9} can cost. */
@@ -54,15 +59,15 @@ final class IntelStore implements AutoCloseable {
 
     private final MVStore store;
     private final Path file;
+    private final int versionsKept;
     /**
-     * {@code <added microseconds, 16 digits>} → a tag byte ({@code i} indicator, {@code s} sighting) and the
-     * JSON: every current indicator version and every kept sighting, in the order they were stored (TAXII's
-     * {@code date_added}). Its keys only grow, so writing appends to its last pages; the maps keyed by ids and
-     * values hold short keys only, which keeps the pages a commit rewrites small.
+     * {@code <added microseconds, 16 digits>} → a tag byte ({@code i} an indicator's latest version, {@code v}
+     * an earlier one, {@code s} a sighting) and the JSON: every indicator version and sighting kept, in the
+     * order they were stored (TAXII's {@code date_added}). Its keys only grow, so writing appends to its last
+     * pages; the maps keyed by ids and values hold short keys only, which keeps the pages a commit rewrites small.
      */
     private final MVMap<String, byte[]> documents;
-    /** indicator id → the key of its current version in {@link #documents}. */
-    private final MVMap<String, String> indicatorIndex;
+    private final IndicatorIndex indicators;
     /** {@code <valid_until millis, 16 digits>|<id>} of active indicators, in time order. */
     private final MVMap<String, String> expiries;
     /** {@code <observable value>\0<id>} of active indicators with a point pattern. */
@@ -70,12 +75,13 @@ final class IntelStore implements AutoCloseable {
     private final SightingIndex sightings;
     private long lastAddedMicros;
 
-    private IntelStore(MVStore store, Path file) {
+    private IntelStore(MVStore store, Path file, int versionsKept) {
         this.store = store;
         this.file = file;
+        this.versionsKept = versionsKept;
         this.documents = store.openMap("documents", new MVMap.Builder<String, byte[]>()
                 .keyType(Utf8StringType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
-        this.indicatorIndex = textMap(store, "indicator-index");
+        this.indicators = new IndicatorIndex(textMap(store, "indicator-index"));
         this.expiries = textMap(store, "expiries");
         this.byValue = textMap(store, "by-value");
         this.sightings = new SightingIndex(textMap(store, "sightings-by-seen"), textMap(store, "sighting-summaries"));
@@ -88,8 +94,14 @@ final class IntelStore implements AutoCloseable {
                 .valueType(Utf8StringType.INSTANCE));
     }
 
-    /** Opens the store in {@code file}, creating it and its folder if need be. */
-    static IntelStore open(Path file) {
+    /**
+     * Opens the store in {@code file}, creating it and its folder if need be; {@code versionsKept} versions of
+     * each indicator are kept, the latest included (a lower number applies as the indicators change).
+     */
+    static IntelStore open(Path file, int versionsKept) {
+        if (versionsKept < 1) {
+            throw new IllegalArgumentException("at least the latest version is kept, got " + versionsKept);
+        }
         try {
             Path folder = file.toAbsolutePath().getParent();
             Files.createDirectories(folder);
@@ -98,25 +110,28 @@ final class IntelStore implements AutoCloseable {
         }
         MVStore store = new MVStore.Builder().fileName(file.toString()).open();
         store.setAutoCommitDelay(COMMIT_MILLIS);
-        return new IntelStore(store, file);
+        return new IntelStore(store, file, versionsKept);
     }
 
     /** Stores a version if it is newer than the one held; a REMOVE of the same version also counts as newer. */
     synchronized Outcome put(Indicator indicator) {
-        String heldKey = indicatorIndex.get(indicator.id());
+        String heldKey = indicators.latestKey(indicator.id()).orElse(null);
         if (heldKey != null) {
-            Indicator held = decode(documents.get(heldKey), Indicator.class);
+            byte[] heldDocument = documents.get(heldKey);
+            Indicator held = decode(heldDocument, Indicator.class);
             int order = indicator.modified().compareTo(held.modified());
             boolean removesHeld = isRemove(indicator) && !isRemove(held);
             if (order < 0 || (order == 0 && !removesHeld)) {
                 return Outcome.STALE;
             }
             unindex(held);
-            documents.remove(heldKey);
+            byte[] superseded = heldDocument.clone();
+            superseded[0] = SUPERSEDED;
+            documents.put(heldKey, superseded);
         }
         String key = nextDocumentKey();
         documents.put(key, tagged(INDICATOR, indicator));
-        indicatorIndex.put(indicator.id(), key);
+        indicators.add(indicator.id(), key, versionsKept).forEach(documents::remove);
         if (!isActive(indicator)) {
             return Outcome.RETIRED;
         }
@@ -138,9 +153,13 @@ final class IntelStore implements AutoCloseable {
         return indicator.update().filter(u -> u == Operation.REMOVE).isPresent();
     }
 
+    /** How many versions of an indicator are kept. */
+    int versionCount(String id) {
+        return indicators.documentKeys(id).size();
+    }
+
     Optional<Indicator> indicator(String id) {
-        String key = indicatorIndex.get(id);
-        return key == null ? Optional.empty() : Optional.of(decode(documents.get(key), Indicator.class));
+        return indicators.latestKey(id).map(key -> decode(documents.get(key), Indicator.class));
     }
 
     /** The ids of active indicators whose point pattern has this value, e.g. an IP address or a domain. */
@@ -223,22 +242,26 @@ final class IntelStore implements AutoCloseable {
     record Added(StixObject object, Instant dateAdded, String addedKey) {
     }
 
-    /** What a kind selects: indicators (their current versions) or sightings. */
+    /** What a kind selects: indicators or sightings. */
     enum Kind {
-        INDICATORS(INDICATOR), SIGHTINGS(SIGHTING);
+        INDICATORS(Indicator.class), SIGHTINGS(Sighting.class);
 
-        private final byte tag;
+        private final Class<? extends StixObject> type;
 
-        Kind(byte tag) {
-            this.tag = tag;
+        Kind(Class<? extends StixObject> type) {
+            this.type = type;
+        }
+
+        boolean holds(byte tag) {
+            return this == INDICATORS ? tag == INDICATOR || tag == SUPERSEDED : tag == SIGHTING;
         }
     }
 
     /**
-     * Objects of one kind added after the key {@code after} (null: from the start), oldest first,
-     * that {@code filter} accepts: at most {@code max}.
+     * Objects of one kind added after the key {@code after} (null: from the start), oldest first, of the
+     * versions {@code selected} selects, that {@code filter} accepts: at most {@code max}.
      */
-    List<Added> added(Kind kind, String after, int max, Predicate<StixObject> filter) {
+    List<Added> added(Kind kind, Versions selected, String after, int max, Predicate<StixObject> filter) {
         List<Added> out = new ArrayList<>();
         for (Iterator<String> keys = documents.keyIterator(after); keys.hasNext() && out.size() < max;) {
             String key = keys.next();
@@ -246,13 +269,32 @@ final class IntelStore implements AutoCloseable {
                 continue;
             }
             byte[] document = documents.get(key);
-            if (document == null || document[0] != kind.tag) {
+            if (document == null || !kind.holds(document[0])) {
                 continue;
             }
-            StixObject object = kind == Kind.INDICATORS ? decode(document, Indicator.class)
-                    : decode(document, Sighting.class);
-            if (filter.test(object)) {
+            boolean latest = document[0] != SUPERSEDED;
+            if (!latest && selected.equals(Versions.LATEST)) {
+                continue; // the common query, answered without decoding what it skips
+            }
+            StixObject object = decode(document, kind.type);
+            boolean first = selected.first() && (kind == Kind.SIGHTINGS || indicators.isFirst(object.id(), key));
+            if (selected.selects(latest, first, object.modified()) && filter.test(object)) {
                 out.add(new Added(object, StoreKeys.addedTime(key), key));
+            }
+        }
+        return out;
+    }
+
+    /** Every version kept of an object, oldest first. */
+    List<Added> versions(Kind kind, String id) {
+        if (kind == Kind.SIGHTINGS) {
+            return added(kind, Versions.ALL, null, Integer.MAX_VALUE, object -> object.id().equals(id));
+        }
+        List<Added> out = new ArrayList<>();
+        for (String key : indicators.documentKeys(id)) {
+            byte[] document = documents.get(key);
+            if (document != null) {
+                out.add(new Added(decode(document, Indicator.class), StoreKeys.addedTime(key), key));
             }
         }
         return out;
@@ -283,7 +325,7 @@ final class IntelStore implements AutoCloseable {
     }
 
     int indicatorCount() {
-        return indicatorIndex.size();
+        return indicators.size();
     }
 
     int sightingCount() {

@@ -32,6 +32,7 @@ import threatbus.api.Publishing;
 import threatbus.api.SnapshotSink;
 import threatbus.api.Subscription;
 import threatbus.api.history.IntelHistory;
+import threatbus.api.history.Versions;
 import threatbus.api.message.Indicator;
 import threatbus.api.message.Message;
 import threatbus.api.message.MessageType;
@@ -64,6 +65,7 @@ public final class StoreApp implements Application, IntelHistory {
     private final Clock clock;
     private final IntelStore store;
     private final Duration retention;
+    private final int versionsKept;
     private final Subscription subscription;
     private final ScheduledExecutorService housekeeping;
     private final ExecutorService answers;
@@ -80,10 +82,15 @@ public final class StoreApp implements Application, IntelHistory {
             throw new IllegalArgumentException("store.sighting_retention_days must be at least 1, got "
                     + config.sighting_retention_days());
         }
+        if (config.indicator_versions() < 1) {
+            throw new IllegalArgumentException("store.indicator_versions must be at least 1, got "
+                    + config.indicator_versions());
+        }
         this.bus = bus;
         this.clock = clock;
         this.retention = Duration.ofDays(config.sighting_retention_days());
-        this.store = IntelStore.open(Path.of(config.path()).resolve(FILE_NAME));
+        this.versionsKept = config.indicator_versions();
+        this.store = IntelStore.open(Path.of(config.path()).resolve(FILE_NAME), config.indicator_versions());
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("threatbus-store-expiry"));
         this.answers = Executors.newSingleThreadExecutor(daemon("threatbus-store-snapshots"));
         this.subscription = bus.subscribe(List.of("stix2/indicator", "stix2/sighting"), Duration.ZERO, this::keep);
@@ -188,12 +195,23 @@ public final class StoreApp implements Application, IntelHistory {
     }
 
     @Override
-    public List<Entry> added(Collection collection, Optional<Instant> addedAfter, int limit,
+    public List<Entry> added(Collection collection, Versions versions, Optional<Instant> addedAfter, int limit,
             Predicate<StixObject> filter) {
-        IntelStore.Kind kind = collection == Collection.INDICATORS ? IntelStore.Kind.INDICATORS
-                : IntelStore.Kind.SIGHTINGS;
-        return store.added(kind, addedAfter.map(StoreKeys::addedKey).orElse(null), limit, filter).stream()
-                .map(added -> new Entry(added.object(), added.dateAdded())).toList();
+        return entries(store.added(kind(collection), versions, addedAfter.map(StoreKeys::addedKey).orElse(null),
+                limit, filter));
+    }
+
+    @Override
+    public List<Entry> versions(Collection collection, String id) {
+        return entries(store.versions(kind(collection), id));
+    }
+
+    private static IntelStore.Kind kind(Collection collection) {
+        return collection == Collection.INDICATORS ? IntelStore.Kind.INDICATORS : IntelStore.Kind.SIGHTINGS;
+    }
+
+    private static List<Entry> entries(List<IntelStore.Added> added) {
+        return added.stream().map(a -> new Entry(a.object(), a.dateAdded())).toList();
     }
 
     IntelStore store() {
@@ -206,6 +224,10 @@ public final class StoreApp implements Application, IntelHistory {
 
     Duration retention() {
         return retention;
+    }
+
+    int versionsKept() {
+        return versionsKept;
     }
 
     @Deactivate

@@ -30,8 +30,9 @@ public final class StoreCommands {
         StringBuilder out = new StringBuilder();
         out.append("Store ").append(intel.file().toAbsolutePath()).append(", ").append(intel.sizeOnDisk())
                 .append(" bytes on disk\n");
-        out.append("Indicators: ").append(intel.indicatorCount()).append(" (latest version of each, retired ones "
-                + "included), ").append(intel.pendingExpiries()).append(" with a valid_until still to come\n");
+        out.append("Indicators: ").append(intel.indicatorCount()).append(" (retired ones included; up to ")
+                .append(store.versionsKept()).append(" versions of each kept), ").append(intel.pendingExpiries())
+                .append(" with a valid_until still to come\n");
         out.append("Sightings: ").append(intel.sightingCount()).append(" kept for ")
                 .append(store.retention().toDays()).append(" days");
         intel.oldestSighting().ifPresent(oldest -> out.append(", oldest ").append(oldest));
@@ -64,7 +65,9 @@ public final class StoreCommands {
         StringBuilder out = new StringBuilder();
         for (String id : ids) {
             Indicator indicator = intel.indicator(id).orElseThrow();
-            out.append(id).append(IntelStore.isActive(indicator) ? " (active)" : " (retired)").append('\n')
+            int versions = intel.versionCount(id);
+            out.append(id).append(IntelStore.isActive(indicator) ? " (active; " : " (retired; ").append(versions)
+                    .append(versions == 1 ? " version kept)\n" : " versions kept)\n")
                     .append("  ").append(indicator.json()).append('\n');
             intel.summary(id).ifPresentOrElse(s -> out.append("  sighted ").append(s.count()).append(" times, first ")
                     .append(s.firstSeen()).append(", last ").append(s.lastSeen()).append('\n'),

@@ -16,4 +16,7 @@ public @interface StoreConfig {
 
     @AttributeDefinition(description = "Days of sightings kept; older ones are dropped, their counts stay.")
     int sighting_retention_days() default 30;
+
+    @AttributeDefinition(description = "Versions kept of each indicator, the latest included; older ones are dropped.")
+    int indicator_versions() default 10;
 }

@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import threatbus.api.history.Versions;
 import threatbus.api.message.Indicator;
 import threatbus.api.message.Operation;
 import threatbus.api.message.Sighting;
@@ -23,6 +25,7 @@ class IntelStoreTest {
 
     static final String ID = "indicator--6f1b5f2a-0c1e-4a7b-9b1e-2b7d6c3e9a01";
     static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+    static final int VERSIONS_KEPT = 3;
 
     @TempDir
     Path folder;
@@ -31,7 +34,7 @@ class IntelStoreTest {
 
     @BeforeEach
     void open() {
-        store = IntelStore.open(folder.resolve("store.mv.db"));
+        store = IntelStore.open(folder.resolve("store.mv.db"), VERSIONS_KEPT);
     }
 
     @AfterEach
@@ -124,7 +127,7 @@ class IntelStoreTest {
         store.add(sighting("sighting--00000000-0000-4000-8000-000000000001", T0.plusSeconds(10)));
         store.close();
 
-        store = IntelStore.open(folder.resolve("store.mv.db"));
+        store = IntelStore.open(folder.resolve("store.mv.db"), VERSIONS_KEPT);
 
         assertThat(store.indicator(ID)).isPresent();
         assertThat(store.idsByValue("6.6.6.6")).containsExactly(ID);
@@ -138,7 +141,7 @@ class IntelStoreTest {
         store.put(indicator(ID, T0, "6.6.6.6").pattern("[domain-name:value = 'bücher.例え.jp']").build());
         store.close();
 
-        store = IntelStore.open(folder.resolve("store.mv.db"));
+        store = IntelStore.open(folder.resolve("store.mv.db"), VERSIONS_KEPT);
 
         assertThat(store.idsByValue("bücher.例え.jp")).containsExactly(ID);
         assertThat(store.indicator(ID).orElseThrow().pattern()).isEqualTo("[domain-name:value = 'bücher.例え.jp']");
@@ -166,19 +169,55 @@ class IntelStoreTest {
         store.add(sighting("sighting--00000000-0000-4000-8000-000000000001", T0.plusSeconds(10)));
         store.put(indicator(ID, T0.plusSeconds(1), "6.6.6.6").build()); // a new version moves to the end
 
-        List<IntelStore.Added> indicators = store.added(IntelStore.Kind.INDICATORS, null, 10, o -> true);
+        List<IntelStore.Added> indicators = latest(IntelStore.Kind.INDICATORS, null);
         assertThat(indicators).extracting(a -> a.object().id()).containsExactly(other, ID);
         assertThat(indicators.get(1).object().modified()).isEqualTo(T0.plusSeconds(1));
         assertThat(indicators.get(0).dateAdded()).isBefore(indicators.get(1).dateAdded());
-        assertThat(store.added(IntelStore.Kind.INDICATORS, indicators.get(0).addedKey(), 10, o -> true))
+        assertThat(latest(IntelStore.Kind.INDICATORS, indicators.get(0).addedKey()))
                 .extracting(a -> a.object().id()).containsExactly(ID);
-        assertThat(store.added(IntelStore.Kind.SIGHTINGS, null, 10, o -> true)).hasSize(1);
-        assertThat(store.added(IntelStore.Kind.INDICATORS, null, 1, o -> true)).hasSize(1);
+        assertThat(latest(IntelStore.Kind.SIGHTINGS, null)).hasSize(1);
+        assertThat(store.added(IntelStore.Kind.INDICATORS, Versions.LATEST, null, 1, o -> true)).hasSize(1);
 
         store.pruneSightings(T0.plusSeconds(60));
-        assertThat(store.added(IntelStore.Kind.SIGHTINGS, null, 10, o -> true)).isEmpty();
+        assertThat(latest(IntelStore.Kind.SIGHTINGS, null)).isEmpty();
         Instant added = indicators.get(0).dateAdded();
         assertThat(StoreKeys.addedTime(StoreKeys.addedKey(added))).isEqualTo(added);
+    }
+
+    @Test
+    void earlierVersionsAreKeptUpToTheLimitAndSelectedAsAsked() {
+        assertThat(store.put(indicator(ID, T0.minusSeconds(1), "6.6.6.9").build())).isEqualTo(Outcome.STORED);
+        for (int i = 0; i < 5; i++) {
+            store.put(indicator(ID, T0.plusSeconds(i), "6.6.6." + i).build());
+        }
+        assertThat(store.put(indicator(ID, T0.plusSeconds(2), "6.6.6.2").build())).isEqualTo(Outcome.STALE);
+
+        assertThat(store.versions(IntelStore.Kind.INDICATORS, ID)).extracting(a -> a.object().modified())
+                .containsExactly(T0.plusSeconds(2), T0.plusSeconds(3), T0.plusSeconds(4));
+        assertThat(store.versions(IntelStore.Kind.INDICATORS, "indicator--00000000-0000-4000-8000-00000000000f"))
+                .isEmpty();
+        assertThat(modified(Versions.LATEST)).containsExactly(T0.plusSeconds(4));
+        assertThat(modified(Versions.ALL)).containsExactly(T0.plusSeconds(2), T0.plusSeconds(3), T0.plusSeconds(4));
+        assertThat(modified(new Versions(false, false, true, Set.of()))).containsExactly(T0.plusSeconds(2));
+        assertThat(modified(new Versions(false, true, true, Set.of()))).containsExactly(T0.plusSeconds(2),
+                T0.plusSeconds(4));
+        assertThat(modified(new Versions(false, false, false, Set.of(T0.plusSeconds(3)))))
+                .containsExactly(T0.plusSeconds(3));
+
+        // lookups, snapshots and expiry know the latest version only
+        assertThat(store.indicatorCount()).isEqualTo(1);
+        assertThat(store.idsByValue("6.6.6.3")).isEmpty();
+        assertThat(store.idsByValue("6.6.6.4")).containsExactly(ID);
+        assertThat(active(T0.plusSeconds(60))).extracting(Indicator::modified).containsExactly(T0.plusSeconds(4));
+    }
+
+    private List<IntelStore.Added> latest(IntelStore.Kind kind, String after) {
+        return store.added(kind, Versions.LATEST, after, 10, o -> true);
+    }
+
+    private List<Instant> modified(Versions versions) {
+        return store.added(IntelStore.Kind.INDICATORS, versions, null, 10, o -> true).stream()
+                .map(a -> a.object().modified()).toList();
     }
 
     private List<Indicator> active(Instant now) {

@@ -167,6 +167,11 @@ class StoreAppTest {
             public int sighting_retention_days() {
                 return retentionDays;
             }
+
+            @Override
+            public int indicator_versions() {
+                return 10;
+            }
         };
     }
 

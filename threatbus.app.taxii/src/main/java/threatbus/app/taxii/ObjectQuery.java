@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import threatbus.api.history.IntelHistory;
+import threatbus.api.history.Versions;
 import threatbus.api.message.StixObject;
 
 /**
@@ -19,22 +20,26 @@ import threatbus.api.message.StixObject;
  * {@code limit}, and {@code match[id]}, {@code match[type]}, {@code match[version]} and
  * {@code match[spec_version]}, each a comma-separated list.
  *
- * @param after  objects added after this time only
- * @param limit  the page size asked for, at most the server's
- * @param filter what the {@code match[...]} parameters select
+ * @param after    objects added after this time only
+ * @param limit    the page size asked for, at most the server's
+ * @param versions the versions {@code match[version]} selects: the latest unless it says otherwise
+ * @param filter   what the other {@code match[...]} parameters select
  */
-record ObjectQuery(Optional<Instant> after, int limit, Predicate<StixObject> filter) {
+record ObjectQuery(Optional<Instant> after, int limit, Versions versions, Predicate<StixObject> filter) {
+
+    private static final Set<String> VERSION_WORDS = Set.of("all", "last", "first");
 
     /** Reads the query; {@code objectId}, from the path, selects one object whatever {@code match[id]} says. */
     static ObjectQuery of(Map<String, String> query, Optional<String> objectId, int pageSize) {
         Optional<Instant> after = Optional.ofNullable(query.get("next"))
                 .or(() -> Optional.ofNullable(query.get("added_after"))).map(TaxiiTime::parse);
-        return new ObjectQuery(after, limit(query.get("limit"), pageSize), filter(query, objectId));
+        return new ObjectQuery(after, limit(query.get("limit"), pageSize), versions(query.get("match[version]")),
+                filter(query, objectId));
     }
 
     /** One page, and whether there is more: fetches one entry more than it returns. */
     ObjectPage fetch(IntelHistory history, IntelHistory.Collection collection) {
-        List<IntelHistory.Entry> entries = history.added(collection, after, limit + 1, filter);
+        List<IntelHistory.Entry> entries = history.added(collection, versions, after, limit + 1, filter);
         boolean more = entries.size() > limit;
         return new ObjectPage(more ? entries.subList(0, limit) : entries, more);
     }
@@ -65,18 +70,23 @@ record ObjectQuery(Optional<Instant> after, int limit, Predicate<StixObject> fil
         if (!types.isEmpty()) {
             filter = filter.and(object -> types.contains(object.typeName()));
         }
-        Set<String> versions = list(query.get("match[version]"));
-        // the store keeps the current version only: it is the last, the first it has, and all of them
-        if (!versions.isEmpty() && versions.stream().noneMatch(v -> Set.of("last", "first", "all").contains(v))) {
-            Set<Instant> wanted = versions.stream().map(TaxiiTime::parse).collect(Collectors.toSet());
-            filter = filter.and(object -> wanted.contains(object.modified()));
-        }
         // every object the bus carries is STIX 2.1
         Set<String> specVersions = list(query.get("match[spec_version]"));
         if (!specVersions.isEmpty() && !specVersions.contains("2.1")) {
             filter = object -> false;
         }
         return filter;
+    }
+
+    /** {@code last}, {@code first}, {@code all} and {@code modified} timestamps, any of them. */
+    private static Versions versions(String value) {
+        Set<String> values = list(value);
+        if (values.isEmpty()) {
+            return Versions.LATEST;
+        }
+        Set<Instant> modified = values.stream().filter(v -> !VERSION_WORDS.contains(v)).map(TaxiiTime::parse)
+                .collect(Collectors.toSet());
+        return new Versions(values.contains("all"), values.contains("last"), values.contains("first"), modified);
     }
 
     private static Set<String> list(String value) {

@@ -179,15 +179,17 @@ final class TaxiiApi {
     }
 
     private TaxiiResponse versions(TaxiiCollection collection, String objectId) {
-        List<IntelHistory.Entry> entries = history.added(collection.history, Optional.empty(), Integer.MAX_VALUE,
-                object -> object.id().equals(objectId));
+        List<IntelHistory.Entry> entries = history.versions(collection.history, objectId);
         if (entries.isEmpty()) {
             return TaxiiResponse.error(404, "no object " + objectId + " in " + collection.alias);
         }
-        ObjectNode out = TaxiiResponse.JSON.createObjectNode().put("more", false);
+        // as many as the store keeps of one object: one page
+        ObjectPage page = new ObjectPage(entries, false);
+        ObjectNode out = TaxiiResponse.JSON.createObjectNode();
+        page.writePaging(out);
         ArrayNode versions = out.putArray("versions");
         entries.forEach(entry -> versions.add(TaxiiTime.format(entry.object().modified())));
-        return TaxiiResponse.ok(out);
+        return TaxiiResponse.ok(out, page.headers());
     }
 
     private TaxiiResponse manifest(Map<String, String> query, TaxiiCollection collection) {

@@ -11,7 +11,7 @@ import threatbus.api.message.StixObject;
 /** The two collections: fixed ids (TAXII wants UUIDs), and the aliases clients may use instead. */
 enum TaxiiCollection {
     INDICATORS("9e3f29a6-6f1c-4f3c-9e39-5c1d8c2b7a01", "indicators", "Indicators",
-            "The current version of every indicator the bus carried", IntelHistory.Collection.INDICATORS,
+            "Every indicator the bus carried, with its recent versions", IntelHistory.Collection.INDICATORS,
             Indicator.class),
     SIGHTINGS("5b7d2c90-3e4a-4f8b-8a61-0d9e6c4f2b02", "sightings", "Sightings",
             "The sightings of the store's retention period", IntelHistory.Collection.SIGHTINGS, Sighting.class);

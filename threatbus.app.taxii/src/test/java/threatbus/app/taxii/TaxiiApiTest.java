@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import threatbus.api.history.IntelHistory;
+import threatbus.api.history.Versions;
 import threatbus.api.message.Indicator;
 import threatbus.api.message.Sighting;
 import threatbus.api.message.StixObject;
@@ -41,17 +42,30 @@ class TaxiiApiTest {
     private final TaxiiApi api = new TaxiiApi("Threat Bus", Access.of(config()), history, bus, 3,
             Clock.fixed(T0, ZoneOffset.UTC));
 
-    /** A history of indicators added one second apart, and one sighting. */
+    /** Entries in the order added; an object's entries are its versions, oldest first. */
     static final class History implements IntelHistory {
         final List<Entry> indicators = new ArrayList<>();
         final List<Entry> sightings = new ArrayList<>();
 
         @Override
-        public List<Entry> added(Collection collection, Optional<Instant> addedAfter, int limit,
+        public List<Entry> added(Collection collection, Versions versions, Optional<Instant> addedAfter, int limit,
                 Predicate<StixObject> filter) {
-            return (collection == Collection.INDICATORS ? indicators : sightings).stream()
+            return entries(collection).stream()
                     .filter(e -> addedAfter.map(e.dateAdded()::isAfter).orElse(true))
+                    .filter(e -> {
+                        List<Entry> all = versions(collection, e.object().id());
+                        return versions.selects(all.get(all.size() - 1) == e, all.get(0) == e, e.object().modified());
+                    })
                     .filter(e -> filter.test(e.object())).limit(limit).toList();
+        }
+
+        @Override
+        public List<Entry> versions(Collection collection, String id) {
+            return entries(collection).stream().filter(e -> e.object().id().equals(id)).toList();
+        }
+
+        private List<Entry> entries(Collection collection) {
+            return collection == Collection.INDICATORS ? indicators : sightings;
         }
     }
 
@@ -257,6 +271,37 @@ class TaxiiApiTest {
         JsonNode versions = json(get("/threatbus/collections/indicators/objects/" + third + "/versions/", READER));
         assertThat(versions.get("versions")).extracting(JsonNode::asText)
                 .containsExactly("2026-11-01T00:00:02.000000Z");
+    }
+
+    @Test
+    void matchVersionSelectsTheLatestByDefaultAndTheFirstAllOrATimestampWhenAsked() throws Exception {
+        indicators(2);
+        String second = "indicator--00000000-0000-4000-8000-000000000001";
+        for (int i = 1; i <= 2; i++) {
+            history.indicators.add(new IntelHistory.Entry(Indicator.builder().id(second).created(T0)
+                    .modified(T0.plusSeconds(10 * i)).validFrom(T0).pattern("[ipv4-addr:value = '10.0.1." + i + "']")
+                    .build(), T0.plusSeconds(200 + i)));
+        }
+        String objects = "/threatbus/collections/indicators/objects/";
+
+        assertThat(json(get(objects, READER)).get("objects")).extracting(o -> o.get("modified").asText())
+                .containsExactly("2026-11-01T00:00:00.000Z", "2026-11-01T00:00:20.000Z");
+        JsonNode all = json(get(objects, Map.of("match[version]", "all"), READER, TAXII));
+        assertThat(all.get("objects")).extracting(o -> o.get("modified").asText()).containsExactly(
+                "2026-11-01T00:00:00.000Z", "2026-11-01T00:00:01.000Z", "2026-11-01T00:00:10.000Z");
+        assertThat(all.get("more").asBoolean()).isTrue();
+        assertThat(json(get(objects + second + "/", Map.of("match[version]", "first"), READER, TAXII))
+                .get("objects")).extracting(o -> o.get("modified").asText())
+                .containsExactly("2026-11-01T00:00:01.000Z");
+        assertThat(json(get(objects + second + "/", Map.of("match[version]", "first,2026-11-01T00:00:10Z"), READER,
+                TAXII)).get("objects")).extracting(o -> o.get("modified").asText())
+                .containsExactly("2026-11-01T00:00:01.000Z", "2026-11-01T00:00:10.000Z");
+
+        TaxiiResponse versions = get(objects + second + "/versions/", READER);
+        assertThat(json(versions).get("versions")).extracting(JsonNode::asText).containsExactly(
+                "2026-11-01T00:00:01.000000Z", "2026-11-01T00:00:10.000000Z", "2026-11-01T00:00:20.000000Z");
+        assertThat(versions.headers()).containsEntry("X-TAXII-Date-Added-First", "2026-11-01T00:01:41.000000Z")
+                .containsEntry("X-TAXII-Date-Added-Last", "2026-11-01T00:03:22.000000Z");
     }
 
     @Test

@@ -52,7 +52,8 @@ public final class Schema {
     public static final PluginSpec STORE = new PluginSpec("store", "threatbus.store", "threatbus.store", List.of(
             same("enabled", BOOLEAN, true),
             same("path", STRING, "data"),
-            same("sighting_retention_days", INTEGER, 30)), false);
+            same("sighting_retention_days", INTEGER, 30),
+            same("indicator_versions", INTEGER, 10)), false);
 
     public static final PluginSpec INMEM = new PluginSpec("plugins.backbones.inmem", "threatbus.backbone.inmem",
             "threatbus.backbone.inmem", List.of(
