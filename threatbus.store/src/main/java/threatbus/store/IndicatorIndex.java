@@ -33,11 +33,11 @@ final class IndicatorIndex {
     }
 
     /**
-     * Adds a version as the latest and keeps at most {@code kept} versions of the indicator; the keys of those
-     * it no longer keeps.
+     * Adds a version as the latest to those {@code held} (as {@link #documentKeys} gave them) and keeps at most
+     * {@code kept} versions of the indicator; the keys of those it no longer keeps.
      */
-    List<String> add(String id, String documentKey, int kept) {
-        List<String> all = new ArrayList<>(documentKeys(id));
+    List<String> add(String id, List<String> held, String documentKey, int kept) {
+        List<String> all = new ArrayList<>(held);
         all.add(documentKey);
         List<String> dropped = List.copyOf(all.subList(0, Math.max(0, all.size() - kept)));
         keys.put(id, String.join(" ", all.subList(dropped.size(), all.size())));

@@ -115,7 +115,8 @@ final class IntelStore implements AutoCloseable {
 
     /** Stores a version if it is newer than the one held; a REMOVE of the same version also counts as newer. */
     synchronized Outcome put(Indicator indicator) {
-        String heldKey = indicators.latestKey(indicator.id()).orElse(null);
+        List<String> heldKeys = indicators.documentKeys(indicator.id());
+        String heldKey = heldKeys.isEmpty() ? null : heldKeys.get(heldKeys.size() - 1);
         if (heldKey != null) {
             byte[] heldDocument = documents.get(heldKey);
             Indicator held = decode(heldDocument, Indicator.class);
@@ -131,7 +132,7 @@ final class IntelStore implements AutoCloseable {
         }
         String key = nextDocumentKey();
         documents.put(key, tagged(INDICATOR, indicator));
-        indicators.add(indicator.id(), key, versionsKept).forEach(documents::remove);
+        indicators.add(indicator.id(), heldKeys, key, versionsKept).forEach(documents::remove);
         if (!isActive(indicator)) {
             return Outcome.RETIRED;
         }
