@@ -16,6 +16,12 @@ import threatbus.api.history.IntelHistory;
  */
 record ObjectPage(List<IntelHistory.Entry> entries, boolean more) {
 
+    /** The first {@code limit} of {@code entries}; more if there are more. */
+    static ObjectPage of(List<IntelHistory.Entry> entries, int limit) {
+        boolean more = entries.size() > limit;
+        return new ObjectPage(more ? entries.subList(0, limit) : entries, more);
+    }
+
     /** The envelope or manifest's {@code more}, and {@code next} where more follow. */
     void writePaging(ObjectNode out) {
         out.put("more", more);

@@ -39,9 +39,16 @@ record ObjectQuery(Optional<Instant> after, int limit, Versions versions, Predic
 
     /** One page, and whether there is more: fetches one entry more than it returns. */
     ObjectPage fetch(IntelHistory history, IntelHistory.Collection collection) {
-        List<IntelHistory.Entry> entries = history.added(collection, versions, after, limit + 1, filter);
-        boolean more = entries.size() > limit;
-        return new ObjectPage(more ? entries.subList(0, limit) : entries, more);
+        return ObjectPage.of(history.added(collection, versions, after, limit + 1, filter), limit);
+    }
+
+    /**
+     * One page of the versions of an object (TAXII 2.1, 5.8: {@code added_after}, {@code limit}, {@code next}
+     * and {@code match[spec_version]} apply; {@code match[version]} does not).
+     */
+    ObjectPage page(List<IntelHistory.Entry> versionsOfOne) {
+        return ObjectPage.of(versionsOfOne.stream().filter(e -> after.map(e.dateAdded()::isAfter).orElse(true))
+                .filter(e -> filter.test(e.object())).toList(), limit);
     }
 
     private static int limit(String value, int pageSize) {

@@ -111,7 +111,7 @@ final class TaxiiApi {
             return objects(request.query(), collection, resource.stream().skip(1).findFirst());
         }
         if (objects && resource.size() == 3 && resource.get(2).equals("versions")) {
-            return versions(collection, resource.get(1));
+            return versions(request.query(), collection, resource.get(1));
         }
         if (resource.get(0).equals("manifest") && resource.size() == 1) {
             return manifest(request.query(), collection);
@@ -178,17 +178,18 @@ final class TaxiiApi {
         return TaxiiResponse.ok(envelope, page.headers());
     }
 
-    private TaxiiResponse versions(TaxiiCollection collection, String objectId) {
-        List<IntelHistory.Entry> entries = history.versions(collection.history, objectId);
-        if (entries.isEmpty()) {
+    private TaxiiResponse versions(Map<String, String> query, TaxiiCollection collection, String objectId) {
+        List<IntelHistory.Entry> all = history.versions(collection.history, objectId);
+        if (all.isEmpty()) {
             return TaxiiResponse.error(404, "no object " + objectId + " in " + collection.alias);
         }
-        // as many as the store keeps of one object: one page
-        ObjectPage page = new ObjectPage(entries, false);
+        ObjectPage page = ObjectQuery.of(query, Optional.of(objectId), pageSize).page(all);
         ObjectNode out = TaxiiResponse.JSON.createObjectNode();
         page.writePaging(out);
-        ArrayNode versions = out.putArray("versions");
-        entries.forEach(entry -> versions.add(TaxiiTime.format(entry.object().modified())));
+        if (!page.entries().isEmpty()) {
+            ArrayNode versions = out.putArray("versions");
+            page.entries().forEach(entry -> versions.add(TaxiiTime.format(entry.object().modified())));
+        }
         return TaxiiResponse.ok(out, page.headers());
     }
 

@@ -274,7 +274,7 @@ class TaxiiApiTest {
     }
 
     @Test
-    void matchVersionSelectsTheLatestByDefaultAndTheFirstAllOrATimestampWhenAsked() throws Exception {
+    void matchVersionSelectsTheLatestByDefaultOrTheFirstAllOrATimestampAndVersionsArePaged() throws Exception {
         indicators(2);
         String second = "indicator--00000000-0000-4000-8000-000000000001";
         for (int i = 1; i <= 2; i++) {
@@ -302,6 +302,17 @@ class TaxiiApiTest {
                 "2026-11-01T00:00:01.000000Z", "2026-11-01T00:00:10.000000Z", "2026-11-01T00:00:20.000000Z");
         assertThat(versions.headers()).containsEntry("X-TAXII-Date-Added-First", "2026-11-01T00:01:41.000000Z")
                 .containsEntry("X-TAXII-Date-Added-Last", "2026-11-01T00:03:22.000000Z");
+
+        JsonNode firstTwo = json(get(objects + second + "/versions/", Map.of("limit", "2"), READER, TAXII));
+        assertThat(firstTwo.get("versions")).hasSize(2);
+        assertThat(firstTwo.get("more").asBoolean()).isTrue();
+        JsonNode rest = json(get(objects + second + "/versions/", Map.of("next", firstTwo.get("next").asText()),
+                READER, TAXII));
+        assertThat(rest.get("versions")).extracting(JsonNode::asText).containsExactly("2026-11-01T00:00:20.000000Z");
+        assertThat(rest.get("more").asBoolean()).isFalse();
+        JsonNode noneAfter = json(get(objects + second + "/versions/", Map.of("added_after",
+                "2026-11-01T00:03:22Z"), READER, TAXII));
+        assertThat(noneAfter.has("versions")).isFalse();
     }
 
     @Test
