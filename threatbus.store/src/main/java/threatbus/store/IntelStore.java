@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package threatbus.store;
 
+import static threatbus.store.Documents.INDICATOR;
+import static threatbus.store.Documents.SIGHTING;
+import static threatbus.store.Documents.SUPERSEDED;
+import static threatbus.store.Documents.decode;
+import static threatbus.store.Documents.tagged;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,9 +25,6 @@ import org.h2.mvstore.type.ByteArrayDataType;
 
 import threatbus.api.history.Versions;
 import threatbus.api.message.Indicator;
-import threatbus.api.message.Message;
-import threatbus.api.message.MessageCodec;
-import threatbus.api.message.MessageFormatException;
 import threatbus.api.message.Operation;
 import threatbus.api.message.Sighting;
 import threatbus.api.message.StixObject;
@@ -37,12 +40,6 @@ import threatbus.api.stix.PointIoc;
  * committed or newer data.
  */
 final class IntelStore implements AutoCloseable {
-
-    /** The tag of an indicator's latest version. */
-    private static final byte INDICATOR = 'i';
-    /** The tag of an earlier version of an indicator, kept for its history. */
-    private static final byte SUPERSEDED = 'v';
-    private static final byte SIGHTING = 's';
 
     /** How long a change may wait for the background commit: what a {@code kill -9} can cost. */
     static final int COMMIT_MILLIS = 100;
@@ -126,9 +123,7 @@ final class IntelStore implements AutoCloseable {
                 return Outcome.STALE;
             }
             unindex(held);
-            byte[] superseded = heldDocument.clone();
-            superseded[0] = SUPERSEDED;
-            documents.put(heldKey, superseded);
+            documents.put(heldKey, Documents.retagged(heldDocument, SUPERSEDED));
         }
         String key = nextDocumentKey();
         documents.put(key, tagged(INDICATOR, indicator));
@@ -229,14 +224,6 @@ final class IntelStore implements AutoCloseable {
     private String nextDocumentKey() {
         lastAddedMicros = Math.max(StoreKeys.micros(Instant.now()), lastAddedMicros + 1);
         return StoreKeys.sixteenDigits(lastAddedMicros);
-    }
-
-    private static byte[] tagged(byte tag, StixObject object) {
-        byte[] json = object.json().toByteArray();
-        byte[] out = new byte[json.length + 1];
-        out[0] = tag;
-        System.arraycopy(json, 0, out, 1, json.length);
-        return out;
     }
 
     /** An object with the time it was added to the store and its key in the order of adding. */
@@ -370,20 +357,5 @@ final class IntelStore implements AutoCloseable {
     @Override
     public void close() {
         store.close();
-    }
-
-    /** The object of a tagged document. */
-    private static <T extends StixObject> T decode(byte[] document, Class<T> type) {
-        try {
-            Message message = MessageCodec.decode(document, 1, document.length - 1);
-            if (!type.isInstance(message)) {
-                throw new IllegalStateException("the store holds a " + message.typeName() + " where a "
-                        + type.getSimpleName() + " belongs");
-            }
-            return type.cast(message);
-        } catch (MessageFormatException e) {
-            // only what the bus's codec wrote is stored; a record it cannot read is a corrupt file
-            throw new IllegalStateException("the store holds a record the codec cannot read: " + e.getMessage(), e);
-        }
     }
 }
