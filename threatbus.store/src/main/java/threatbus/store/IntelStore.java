@@ -19,8 +19,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.type.ByteArrayDataType;
 
 import threatbus.api.history.Versions;
@@ -105,7 +107,17 @@ final class IntelStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder of the store " + file, e);
         }
-        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        MVStore store;
+        try {
+            store = new MVStore.Builder().fileName(file.toString()).open();
+        } catch (MVStoreException e) {
+            String remedy = e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED
+                    ? "another process uses it: stop that one, or give this one another store.path"
+                    : "move the file aside to start with an empty history, or turn the store off with "
+                            + "store.enabled: false";
+            throw new IllegalStateException("cannot open the store file " + file.toAbsolutePath() + ": "
+                    + e.getMessage() + "; " + remedy, e);
+        }
         store.setAutoCommitDelay(COMMIT_MILLIS);
         return new IntelStore(store, file, versionsKept);
     }

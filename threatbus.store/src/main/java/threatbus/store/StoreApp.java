@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 package threatbus.store;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,7 +91,12 @@ public final class StoreApp implements Application, IntelHistory {
         this.clock = clock;
         this.retention = Duration.ofDays(config.sighting_retention_days());
         this.versionsKept = config.indicator_versions();
-        this.store = IntelStore.open(Path.of(config.path()).resolve(FILE_NAME), config.indicator_versions());
+        try {
+            this.store = IntelStore.open(Path.of(config.path()).resolve(FILE_NAME), config.indicator_versions());
+        } catch (IllegalStateException | UncheckedIOException e) {
+            LOG.error("Store not started: {}", e.getMessage());
+            throw e;
+        }
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("threatbus-store-expiry"));
         this.answers = Executors.newSingleThreadExecutor(daemon("threatbus-store-snapshots"));
         this.subscription = bus.subscribe(List.of("stix2/indicator", "stix2/sighting"), Duration.ZERO, this::keep);

@@ -2,7 +2,9 @@
 package threatbus.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -209,6 +211,19 @@ class IntelStoreTest {
         assertThat(store.idsByValue("6.6.6.3")).isEmpty();
         assertThat(store.idsByValue("6.6.6.4")).containsExactly(ID);
         assertThat(active(T0.plusSeconds(60))).extracting(Indicator::modified).containsExactly(T0.plusSeconds(4));
+    }
+
+    @Test
+    void aFileThatIsNotAStoreOrIsInUseIsAnErrorThatSaysWhatToDo() throws Exception {
+        Path notAStore = folder.resolve("garbage.mv.db");
+        Files.write(notAStore, new byte[20_000]);
+        assertThatThrownBy(() -> IntelStore.open(notAStore, VERSIONS_KEPT)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot open the store file " + notAStore.toAbsolutePath())
+                .hasMessageContaining("move the file aside");
+
+        assertThatThrownBy(() -> IntelStore.open(folder.resolve("store.mv.db"), VERSIONS_KEPT))
+                .as("the file the test holds open").isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("locked").hasMessageContaining("another process uses it");
     }
 
     private List<IntelStore.Added> latest(IntelStore.Kind kind, String after) {
