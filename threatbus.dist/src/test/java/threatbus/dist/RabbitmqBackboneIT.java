@@ -114,7 +114,8 @@ public class RabbitmqBackboneIT extends BusInFelix {
             assertTrue("the plugin dropped into A's plugins/ took over from the in-memory backbone",
                     hostA.log().contains("+ backbone rabbitmq (ranking 10, threatbus.backbone.rabbitmq): active"));
             holderOnA.awaitConnected(SIX);
-            liveOnB.drain(500);
+            liveOnB.awaitConnected(SIX); // its markers cross to A as well
+            holderOnA.drain(500);
 
             // live: published by an app on A, received by a zmq app and a bus subscriber on B
             String live = Indicators.json("from host A", SIX);

@@ -58,7 +58,8 @@ public class ZmqAppIT extends BusInFelix {
         try (ZmqTestApp indicators = new ZmqTestApp(bus, "\"stix2/indicator\"", 0);
                 ZmqTestApp both = new ZmqTestApp(bus, "[\"stix2/indicator\", \"stix2/sighting\"]", 0)) {
             indicators.awaitConnected(SIX);
-            both.drain(300);
+            both.awaitConnected(SIX); // it sends a sighting below
+            indicators.drain(300);
             String indicator = Indicators.json("live", SIX);
 
             indicators.send("stix2/indicator", indicator);
@@ -99,6 +100,7 @@ public class ZmqAppIT extends BusInFelix {
         try (ZmqTestApp app = new ZmqTestApp(bus, "\"stix2/indicator\"", 0);
                 ZmqTestApp vandal = new ZmqTestApp(bus, "\"nothing\"", 0)) {
             app.awaitConnected(SIX);
+            vandal.awaitDeliveryTo(app, SIX); // what the vandal sends before that is dropped by ZeroMQ, not the bus
             Thread garbage = new Thread(() -> {
                 for (int i = 0; i < 500; i++) {
                     vandal.send("stix2/indicator".getBytes(StandardCharsets.US_ASCII));

@@ -104,15 +104,23 @@ final class ZmqTestApp implements AutoCloseable {
      * a PUB sends before its peer subscribed); then swallows the remaining markers.
      */
     void awaitConnected(String pattern) {
+        awaitDeliveryTo(this, pattern);
+    }
+
+    /**
+     * Sends marker indicators until {@code receiver}, subscribed to indicators, gets one, so that what this app
+     * sends reaches the bus; the receiver then swallows the remaining markers.
+     */
+    void awaitDeliveryTo(ZmqTestApp receiver, String pattern) {
         long deadline = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < deadline) {
             send("stix2/indicator", Indicators.json("marker", pattern));
-            if (receive(100) != null) {
-                drain(300);
+            if (receiver.receive(100) != null) {
+                receiver.drain(300);
                 return;
             }
         }
-        throw new AssertionError("the app never got a frame back");
+        throw new AssertionError("no frame of this app reached the receiver");
     }
 
     @Override
