@@ -11,8 +11,8 @@ import org.osgi.annotation.versioning.ProviderType;
 import threatbus.api.message.StixObject;
 
 /**
- * The intel the bus carried, as the store keeps it: the latest versions of every indicator (the latest and a
- * configured number before it) and the sightings of the retention period, each with the time it was added.
+ * The intel the bus carried, as the store keeps it: the recent versions of every indicator (a configured number
+ * of them, the latest included) and the sightings of the retention period, each with the time it was added.
  * Read by apps that serve history, such as TAXII.
  */
 @ProviderType
