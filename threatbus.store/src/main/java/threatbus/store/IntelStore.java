@@ -161,6 +161,11 @@ final class IntelStore implements AutoCloseable {
         return indicator.update().filter(u -> u == Operation.REMOVE).isPresent();
     }
 
+    /** How many versions of each indicator are kept at most, the latest included. */
+    int versionsKept() {
+        return versionsKept;
+    }
+
     /** How many versions of an indicator are kept. */
     int versionCount(String id) {
         return indicators.documentKeys(id).size();

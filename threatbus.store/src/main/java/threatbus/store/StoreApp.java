@@ -66,7 +66,6 @@ public final class StoreApp implements Application, IntelHistory {
     private final Clock clock;
     private final IntelStore store;
     private final Duration retention;
-    private final int versionsKept;
     private final Subscription subscription;
     private final ScheduledExecutorService housekeeping;
     private final ExecutorService answers;
@@ -90,7 +89,6 @@ public final class StoreApp implements Application, IntelHistory {
         this.bus = bus;
         this.clock = clock;
         this.retention = Duration.ofDays(config.sighting_retention_days());
-        this.versionsKept = config.indicator_versions();
         try {
             this.store = IntelStore.open(Path.of(config.path()).resolve(FILE_NAME), config.indicator_versions());
         } catch (IllegalStateException | UncheckedIOException e) {
@@ -230,10 +228,6 @@ public final class StoreApp implements Application, IntelHistory {
 
     Duration retention() {
         return retention;
-    }
-
-    int versionsKept() {
-        return versionsKept;
     }
 
     @Deactivate

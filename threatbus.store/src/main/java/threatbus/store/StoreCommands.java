@@ -31,7 +31,7 @@ public final class StoreCommands {
         out.append("Store ").append(intel.file().toAbsolutePath()).append(", ").append(intel.sizeOnDisk())
                 .append(" bytes on disk\n");
         out.append("Indicators: ").append(intel.indicatorCount()).append(" (retired ones included; up to ")
-                .append(store.versionsKept()).append(" versions of each kept), ").append(intel.pendingExpiries())
+                .append(intel.versionsKept()).append(" versions of each kept), ").append(intel.pendingExpiries())
                 .append(" with a valid_until still to come\n");
         out.append("Sightings: ").append(intel.sightingCount()).append(" kept for ")
                 .append(store.retention().toDays()).append(" days");
